@@ -1,0 +1,193 @@
+"""The command line: parse options, call the Python API, print, map errors to exit codes.
+
+Exit codes: 0 every document reviewed; 1 some documents failed; 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from reviewer.batch import Event, review_paths
+from reviewer.documents.base import Limits
+from reviewer.errors import ConfigError, ReviewerError
+from reviewer.models import BatchResult, DocType
+from reviewer.options import ALL_FORMATS, ReviewOptions
+from reviewer.rubric import load_rubric, prompts_dir
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _handle_errors(fn: F) -> F:
+    """The one place errors become ``Error: ...`` on stderr and an exit code."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ConfigError as e:
+            if os.environ.get("REVIEWER_RAISE"):
+                raise
+            click.echo(f"Error: {e}", err=True)
+            sys.exit(EXIT_USAGE)
+        except ReviewerError as e:
+            if os.environ.get("REVIEWER_RAISE"):
+                raise
+            click.echo(f"Error: {e}", err=True)
+            sys.exit(EXIT_SOME_FAILED)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _formats(value: str | None) -> tuple[str, ...]:
+    if not value or value == "all":
+        return ALL_FORMATS
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def review_options(fn: F) -> F:
+    """Options shared by ``review`` and ``watch``: they build the same ReviewOptions."""
+    decorators = [
+        click.option("--engine", type=click.Choice(["auto", "screen", "llm"]), default="auto", show_default=True,
+                     help="auto uses the model when one is configured (OPENAI_API_KEY or OPENAI_BASE_URL), else screening."),
+        click.option("--model", default=None, help="Model name for the LLM engine (or REVIEWER_MODEL)."),
+        click.option("--base-url", default=None, help="OpenAI-compatible endpoint (or OPENAI_BASE_URL)."),
+        click.option("--structured-method", type=click.Choice(["json_schema", "function_calling"]), default="json_schema",
+                     show_default=True, help="function_calling for servers that reject strict json_schema."),
+        click.option("--doc-type", type=click.Choice([t.value for t in DocType]), default=None,
+                     help="Override the detected document type."),
+        click.option("--password", default=None, help="Password for encrypted PDFs."),
+        click.option("--rubric", "rubric_path", type=click.Path(path_type=Path), default=None,
+                     help="Use a firm's own rubric TOML instead of prompts/rubric.toml."),
+        click.option("--format", "formats", default="all", show_default=True,
+                     help=f"Comma-separated outputs: {', '.join(ALL_FORMATS)} (or all)."),
+        click.option("--fallback", type=click.Choice(["none", "screen"]), default="none", show_default=True,
+                     help="When the model fails, review that document offline instead."),
+        click.option("--max-cost", type=float, default=None, help="Stop the batch before it would pass this cost in USD."),
+        click.option("--jobs", type=int, default=4, show_default=True, help="Model calls in flight."),
+        click.option("--refresh", is_flag=True, help="Ignore cached reviews."),
+        click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+                     help="Config file (TOML) with model, base_url, prices."),
+        click.option("--max-file-mb", type=float, default=Limits.max_file_mb, show_default=True),
+        click.option("--max-pages", type=int, default=Limits.max_pages, show_default=True),
+    ]
+    for d in reversed(decorators):
+        fn = d(fn)
+    return fn
+
+
+def build_options(**kw: Any) -> ReviewOptions:
+    limits = Limits(max_file_mb=kw.pop("max_file_mb"), max_pages=kw.pop("max_pages"))
+    return ReviewOptions(
+        engine=kw["engine"], model=kw["model"], base_url=kw["base_url"], structured_method=kw["structured_method"],
+        doc_type=DocType(kw["doc_type"]) if kw["doc_type"] else None, password=kw["password"],
+        rubric_path=kw["rubric_path"], formats=_formats(kw["formats"]), limits=limits, fallback=kw["fallback"],
+        max_cost=kw["max_cost"], jobs=kw["jobs"], refresh=kw["refresh"], config_path=kw["config_path"],
+    ).validate()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="reviewer")
+def cli() -> None:
+    """Review AI pilot proposals and post-pilot reports against the ten architectural reasons
+    pilots stall, and write annotated gap memos."""
+
+
+def _plain_progress(quiet: bool) -> Callable[[Event], None]:
+    def show(ev: Event) -> None:
+        if quiet or ev.kind == "start":
+            return
+        o = ev.outcome
+        assert o is not None
+        if o.status == "failed":
+            click.echo(f"[{ev.index}/{ev.total}] FAILED {ev.path.name}: {o.error}", err=True)
+        else:
+            r = o.review
+            assert r is not None
+            c = r.status_counts
+            click.echo(
+                f"[{ev.index}/{ev.total}] {o.status} {ev.path.name}: {r.document.doc_type.value}, "
+                f"{c['addressed']} addressed / {c['partial']} partial / {c['missing']} missing ({r.engine.name})"
+            )
+
+    return show
+
+
+def print_summary(result: BatchResult) -> None:
+    ok, failed = result.ok, result.failed
+    click.echo("")
+    click.echo(f"Reviewed {len(ok)} of {len(result.outcomes)} document(s); {len(failed)} failed.")
+    if result.usage.calls:
+        u = result.usage
+        cost = f", ${u.cost_usd:.4f}" if u.cost_usd is not None else ""
+        click.echo(f"Model usage: {u.calls} call(s), {u.input_tokens} input ({u.cached_tokens} cached), {u.output_tokens} output tokens{cost}.")
+    if failed:
+        click.echo("Failures:")
+        for o in failed:
+            click.echo(f"  - {o.error}")
+    if result.out_dir:
+        click.echo(f"Memos written to {result.out_dir}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("memos"), show_default=True,
+              help="Folder for memos and reviews.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable results on stdout.")
+@review_options
+@_handle_errors
+def review(paths: tuple[Path, ...], out: Path, quiet: bool, as_json: bool, **kw: Any) -> None:
+    """Review PDF/DOCX files and folders (recursively); write a memo per document into --out."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise ConfigError(f"no such file or folder: {', '.join(missing)}.", hint="Check the paths you gave.")
+    options = build_options(**kw)
+    result = review_paths(paths, out=out, options=options, progress=_plain_progress(quiet or as_json))
+    if not result.outcomes:
+        raise ConfigError(f"no PDF or DOCX files found in {', '.join(map(str, paths))}.", hint="Point at files or folders that hold .pdf or .docx documents.")
+    if as_json:
+        click.echo(json.dumps(result.model_dump(mode="json", exclude={"outcomes": {"__all__": {"review"}}}), indent=2))
+    else:
+        print_summary(result)
+    sys.exit(EXIT_SOME_FAILED if result.failed else EXIT_OK)
+
+
+@cli.command()
+@click.option("--rubric", "rubric_path", type=click.Path(path_type=Path), default=None, help="Rubric TOML to load.")
+@click.option("--toml", "as_toml", is_flag=True, help="Print the rubric file itself.")
+@click.option("--json", "as_json", is_flag=True, help="Print the validated rubric as JSON.")
+@_handle_errors
+def rubric(rubric_path: Path | None, as_toml: bool, as_json: bool) -> None:
+    """Print the rubric in use and its version (content hash)."""
+    r = load_rubric(rubric_path)
+    if as_toml:
+        click.echo((rubric_path or prompts_dir() / "rubric.toml").read_text(encoding="utf-8"))
+        return
+    if as_json:
+        click.echo(r.model_dump_json(indent=2))
+        return
+    click.echo(f"{r.name}\nversion {r.version}  ({rubric_path or 'built-in prompts/rubric.toml'})\n")
+    for reason in r.reasons:
+        click.echo(f"{reason.id}  {reason.title}")
+        click.echo(f"     proposal: {reason.question_proposal}")
+        click.echo(f"     report:   {reason.question_report}")
+        click.echo(f"     fix:      {reason.fix}\n")
+    click.echo(f"Scoring: {r.scoring_definition}")
+
+
+def main() -> None:
+    cli(prog_name="reviewer")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Renderers turn a Review (and its Document) into deliverables."""

@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
 
@@ -312,7 +312,6 @@ class Review(_Model):
     warnings: list[str] = Field(default_factory=list)
     readiness: float = Field(description="Rubric score, 0-100")
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
     def status_counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Status}

@@ -143,17 +143,18 @@ def review_file(
     out: str | Path | None = None,
     options: ReviewOptions | None = None,
     rubric: Rubric | None = None,
-    engine: Engine | None = None,
+    backend: Engine | None = None,
     **overrides: Any,
 ) -> Review:
     """Parse and review one file and return the grounded Review.
 
     Options are a ``ReviewOptions`` and/or its fields as keywords (``engine="screen"``,
-    ``doc_type="report"``, ``password=...``). With ``out``, the chosen outputs are written there.
+    ``doc_type="report"``, ``password=...``). ``backend`` is an Engine instance to use instead of
+    the one the options select. With ``out``, the chosen outputs are written there.
     """
     options = (options or ReviewOptions()).with_(**overrides).validate() if overrides else (options or ReviewOptions()).validate()
     rubric = rubric or load_rubric(options.rubric_path)
-    engine = engine or make_engine(options)
+    engine = backend or make_engine(options)
     document = parse(path, password=options.password, limits=options.limits, doc_type=options.doc_type)
     review = review_document(document, rubric, engine, options)
     if out is not None:

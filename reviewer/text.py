@@ -1,0 +1,130 @@
+"""Text helpers for the rule-based engines: sentence and table-cell splitting with exact spans.
+
+Every span returned here indexes into the block text it came from, so ``text[start:end]`` is a
+verbatim substring that grounding can locate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviewer.models import Block, BlockKind
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """e.g i.e etc vs cf dr mr mrs ms prof no nos fig figs approx inc ltd plc co st jr sr al dept est
+    min max mins hrs wk wks mo yr yrs ref refs vol para sec sect ch art app appx incl excl ca
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()  # noqa: SIM905
+)
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) then space.
+_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s+")
+# Line-level breaks that always separate units: bullets, blank lines, table-cell separators.
+_HARD_BREAK = re.compile(r"\n\s*\n|\s*[\u2022\u25cf\u25aa\u27a4\u2794\u25e6\u25a0\u2023\u2043\u27a2\u25ba\uf0b7]\s*|\s+\|\s+")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+MAX_UNIT = 400  # characters; longer runs (headings glued to text, lists without stops) are cut
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence or table cell: the smallest piece of text a rule judges and quotes."""
+
+    block: Block
+    index: int  # position of the block in the document
+    start: int  # offsets inside ``block.text``
+    end: int
+    text: str
+    kind: str  # "sentence" | "cell"
+
+    @property
+    def is_table(self) -> bool:
+        return self.block.kind in (BlockKind.TABLE_ROW, BlockKind.TABLE_CELL)
+
+
+def _is_boundary(text: str, dot: int) -> bool:
+    """Whether the punctuation at ``dot`` ends a sentence (not an abbreviation or initial)."""
+    if text[dot] != ".":
+        return True
+    m = _WORD_BEFORE.search(text[max(0, dot - 12) : dot])
+    if m:
+        word = m.group(1).lower().rstrip(".")
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            return False
+    nxt = dot + 1
+    while nxt < len(text) and not text[nxt].isspace():
+        nxt += 1
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    # "... per year. 3 sites" ends; "... approx. twenty" (lower case) usually does not.
+    return nxt >= len(text) or not text[nxt].islower()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\r\n-–—*:;,":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return start, end
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a run longer than MAX_UNIT at clause breaks (; : ,) or spaces."""
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_UNIT:
+        window = text[start : start + MAX_UNIT]
+        cut = max(window.rfind("; "), window.rfind(": "), window.rfind(", "))
+        if cut < MAX_UNIT // 3:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = MAX_UNIT
+        out.append((start, start + cut + 1))
+        start += cut + 1
+    out.append((start, end))
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence spans ``(start, end)``; bullets and ``|`` also separate."""
+    spans: list[tuple[int, int]] = []
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for m in _HARD_BREAK.finditer(text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    for ps, pe in pieces:
+        s = ps
+        for m in _END.finditer(text, ps, pe):
+            if _is_boundary(text, m.start()):
+                e = m.start() + 1
+                # keep closing quotes/brackets with the sentence
+                while e < m.end() and not text[e].isspace():
+                    e += 1
+                spans.append((s, e))
+                s = m.end()
+        spans.append((s, pe))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        s, e = _trim(text, s, e)
+        if e - s >= 2:
+            out.extend(_cut_long(text, s, e))
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings (see :func:`sentence_spans`)."""
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def block_units(block: Block, index: int) -> list[Unit]:
+    """Sentences of a prose block, or the cells of a table row (``Header: value | ...``)."""
+    kind = "cell" if block.kind in (BlockKind.TABLE_ROW, BlockKind.TABLE_CELL) else "sentence"
+    return [Unit(block, index, s, e, block.text[s:e], kind) for s, e in sentence_spans(block.text)]
+
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse whitespace (for display and matching, never for quoting)."""
+    return _WS.sub(" ", text).strip()

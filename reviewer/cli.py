@@ -18,6 +18,8 @@ import click
 from reviewer.batch import Event, review_paths
 from reviewer.documents.base import Limits
 from reviewer.errors import ConfigError, ReviewerError
+from reviewer.logs import configure as configure_logging
+from reviewer.logs import redact
 from reviewer.models import BatchResult, DocType
 from reviewer.options import ALL_FORMATS, ReviewOptions
 from reviewer.rubric import load_rubric, prompts_dir
@@ -37,12 +39,12 @@ def _handle_errors(fn: F) -> F:
         except ConfigError as e:
             if os.environ.get("REVIEWER_RAISE"):
                 raise
-            click.echo(f"Error: {e}", err=True)
+            click.echo(f"Error: {redact(str(e))}", err=True)
             sys.exit(EXIT_USAGE)
         except ReviewerError as e:
             if os.environ.get("REVIEWER_RAISE"):
                 raise
-            click.echo(f"Error: {e}", err=True)
+            click.echo(f"Error: {redact(str(e))}", err=True)
             sys.exit(EXIT_SOME_FAILED)
 
     return wrapper  # type: ignore[return-value]
@@ -79,6 +81,7 @@ def review_options(fn: F) -> F:
                      help="Config file (TOML) with model, base_url, prices."),
         click.option("--max-file-mb", type=float, default=Limits.max_file_mb, show_default=True),
         click.option("--max-pages", type=int, default=Limits.max_pages, show_default=True),
+        click.option("--verbose", "-v", is_flag=True, help="Log each step to stderr (secrets are always redacted)."),
     ]
     for d in reversed(decorators):
         fn = d(fn)
@@ -86,6 +89,7 @@ def review_options(fn: F) -> F:
 
 
 def build_options(**kw: Any) -> ReviewOptions:
+    configure_logging(verbose=kw.pop("verbose", False))
     limits = Limits(max_file_mb=kw.pop("max_file_mb"), max_pages=kw.pop("max_pages"))
     return ReviewOptions(
         engine=kw["engine"], model=kw["model"], base_url=kw["base_url"], structured_method=kw["structured_method"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from reviewer.models import (
 )
 from reviewer.options import ReviewOptions
 from reviewer.rubric import load_rubric
+
+log = logging.getLogger(__name__)
 
 
 def make_engine(options: ReviewOptions) -> Engine:
@@ -121,9 +124,12 @@ def assemble_review(document: Document, rubric: Rubric, engine: Engine, result: 
 
 def review_document(document: Document, rubric: Rubric, engine: Engine, options: ReviewOptions) -> Review:
     """Run the engine on a parsed document and ground its answer; fall back offline if asked."""
+    log.info("reviewing %s (%s, %d blocks) with %s", document.name, document.doc_type.value, len(document.blocks),
+             engine.info.label)
     try:
         result = engine.review(document, rubric)
     except ModelError as e:
+        log.warning("%s: model failed after %d attempt(s): %s", document.name, e.attempts, e.message)
         if options.fallback != "screen" or engine.info.name == "screen":
             raise
         from reviewer.engines.screen import ScreeningEngine

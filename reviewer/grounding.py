@@ -11,10 +11,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
-from reviewer.models import Block, Document, EngineResult, Evidence, Facts, Finding, Status
+from reviewer.models import (
+    Block,
+    CommercialKPI,
+    Document,
+    EngineResult,
+    Evidence,
+    FactItem,
+    Facts,
+    Finding,
+    Status,
+)
 
 FUZZY_THRESHOLD = 90.0
 
@@ -176,11 +187,7 @@ def ground(doc: Document, result: EngineResult) -> tuple[list[Finding], Facts, l
     facts = result.facts
     gf = facts.model_copy(
         update={
-            "commercial_kpis": [
-                k.model_copy(update={"evidence": ground_evidence(ix, k.evidence, warnings, "fact commercial_kpi")})
-                for k in facts.commercial_kpis
-                if k.evidence is None or ground_evidence(ix, k.evidence, [], "") is not None
-            ],
+            "commercial_kpis": _ground_items(ix, facts.commercial_kpis, warnings, "commercial_kpi"),
             "technical_metrics": _ground_items(ix, facts.technical_metrics, warnings, "technical_metric"),
             "unit_costs": _ground_items(ix, facts.unit_costs, warnings, "unit_cost"),
             "governance": _ground_items(ix, facts.governance, warnings, "governance"),
@@ -192,8 +199,11 @@ def ground(doc: Document, result: EngineResult) -> tuple[list[Finding], Facts, l
     return findings, gf, warnings
 
 
-def _ground_items(ix: _Index, items: list, warnings: list[str], name: str) -> list:  # type: ignore[type-arg]
-    out = []
+_T = TypeVar("_T", FactItem, CommercialKPI)
+
+
+def _ground_items(ix: _Index, items: list[_T], warnings: list[str], name: str) -> list[_T]:
+    out: list[_T] = []
     for it in items:
         if it.evidence is None:
             out.append(it)
@@ -204,7 +214,7 @@ def _ground_items(ix: _Index, items: list, warnings: list[str], name: str) -> li
     return out
 
 
-def _ground_one(ix: _Index, item, warnings: list[str], name: str):  # type: ignore[no-untyped-def]
+def _ground_one(ix: _Index, item: FactItem | None, warnings: list[str], name: str) -> FactItem | None:
     if item is None:
         return None
     got = _ground_items(ix, [item], warnings, name)

@@ -40,10 +40,10 @@ def configure(verbose: bool = False) -> None:
     log = logging.getLogger("reviewer")
     log.setLevel(logging.DEBUG if verbose else logging.WARNING)
     if not any(isinstance(h, logging.StreamHandler) and getattr(h, "_reviewer", False) for h in log.handlers):
-        h = logging.StreamHandler()
-        h._reviewer = True  # type: ignore[attr-defined]
-        h.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        h.addFilter(RedactingFilter())
-        log.addHandler(h)
+        handler = logging.StreamHandler()
+        handler._reviewer = True  # type: ignore[attr-defined]
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        handler.addFilter(RedactingFilter())
+        log.addHandler(handler)
     for h in log.handlers:
         h.setLevel(logging.DEBUG if verbose else logging.WARNING)

@@ -43,7 +43,7 @@ def test_bad_file_fails_alone_exit_1(inbox: Path, tmp_path: Path) -> None:
     (inbox / "fake.pdf").write_bytes(b"%PDF-1.4\n garbage that is not a pdf")
     (inbox / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     out = tmp_path / "out"
-    code, stdout, stderr = run("review", str(inbox), "--out", str(out), "--format", "md,json")
+    code, stdout, _ = run("review", str(inbox), "--out", str(out), "--format", "md,json")
     assert code == 1
     assert (out / "claims-proposal.memo.md").exists()
     assert "Reviewed 1 of 4 document(s); 3 failed." in stdout

@@ -49,7 +49,7 @@ def test_atomic_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OutputError, match="memo.md"):
+    with pytest.raises(OutputError, match=r"memo\.md"):
         atomic_write(target, "second")
     assert target.read_text() == "first"
     assert [p.name for p in tmp_path.iterdir()] == ["memo.md"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from reviewer.models import Block, BlockKind, Document
 
@@ -51,7 +52,7 @@ def file_sha256(path: Path) -> str:
 
 def assemble(
     path: Path,
-    fmt: str,
+    fmt: Literal["pdf", "docx"],
     drafts: list[BlockDraft],
     *,
     sha256: str,
@@ -101,7 +102,7 @@ def assemble(
     return Document(
         path=str(path),
         name=path.name,
-        format=fmt,  # type: ignore[arg-type]
+        format=fmt,
         sha256=sha256,
         size_bytes=path.stat().st_size,
         pages=pages,

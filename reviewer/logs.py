@@ -38,12 +38,13 @@ class RedactingFilter(logging.Filter):
 def configure(verbose: bool = False) -> None:
     """Send reviewer's logs to stderr (INFO with --verbose, WARNING otherwise), redacted."""
     log = logging.getLogger("reviewer")
-    log.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    if not any(isinstance(h, logging.StreamHandler) and getattr(h, "_reviewer", False) for h in log.handlers):
-        handler = logging.StreamHandler()
-        handler._reviewer = True  # type: ignore[attr-defined]
-        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        handler.addFilter(RedactingFilter())
-        log.addHandler(handler)
-    for h in log.handlers:
-        h.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    level = logging.DEBUG if verbose else logging.WARNING
+    log.setLevel(level)
+    for old in [h for h in log.handlers if getattr(h, "_reviewer", False)]:
+        log.removeHandler(old)
+    handler = logging.StreamHandler()  # binds the current sys.stderr
+    handler._reviewer = True  # type: ignore[attr-defined]
+    handler.setLevel(level)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    log.addHandler(handler)

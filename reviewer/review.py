@@ -15,6 +15,7 @@ from reviewer.errors import ConfigError, ModelError
 from reviewer.grounding import ground
 from reviewer.models import (
     DiagnosticAnswer,
+    DocType,
     Document,
     DocumentInfo,
     EngineResult,
@@ -48,12 +49,19 @@ def make_engine(options: ReviewOptions) -> Engine:
     raise ConfigError(f"unknown engine {choice!r}.", hint="Use --engine auto, screen or llm.")
 
 
-def cache_key(document: Document, rubric: Rubric, engine: Engine) -> str:
-    """The tuple that decides a review: document bytes, rubric, prompt, engine, model."""
+def cache_key_for(sha256: str, rubric: Rubric, engine: Engine, doc_type: DocType | str | None = None) -> str:
+    """The tuple that decides a review, known before parsing: file bytes hash, rubric, prompt, engine,
+    model, and the doc-type override (or "auto" when the type is detected from the text)."""
     info = engine.info
-    parts = [document.sha256, rubric.version, info.prompt_version or "-", info.name, info.model or "-",
-             document.doc_type.value]
+    parts = [sha256, rubric.version, info.prompt_version or "-", info.name, info.model or "-",
+             DocType(doc_type).value if doc_type else "auto"]
     return "sha256:" + hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:16]
+
+
+def cache_key(document: Document, rubric: Rubric, engine: Engine) -> str:
+    """``cache_key_for`` of a parsed document (``Document.sha256`` is the hash of the file bytes)."""
+    override = document.doc_type if document.doc_type_source == "override" else None
+    return cache_key_for(document.sha256, rubric, engine, override)
 
 
 def readiness(findings: list[Finding], rubric: Rubric) -> float:

@@ -37,6 +37,8 @@ class ReviewOptions:
     max_cost: float | None = None
     refresh: bool = False
     jobs: int = 4
+    rpm: float | None = None  # client-side limit on model requests per minute (None = unlimited)
+    tpm: float | None = None  # client-side limit on model tokens per minute (None = unlimited)
     timeout: float = 120.0
     max_attempts: int = 5
     max_retry_seconds: float = 300.0
@@ -51,6 +53,8 @@ class ReviewOptions:
             raise ConfigError(f"unknown output format(s) {bad}.", hint=f"Choose from {', '.join(ALL_FORMATS)}.")
         if self.jobs < 1:
             raise ConfigError("--jobs must be at least 1.")
+        if (self.rpm is not None and self.rpm <= 0) or (self.tpm is not None and self.tpm <= 0):
+            raise ConfigError("--rpm and --tpm must be positive.", hint="Leave them out for no client-side limit.")
         return self
 
     def resolved_model(self) -> str | None:

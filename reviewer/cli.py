@@ -15,13 +15,14 @@ from typing import Any, TypeVar
 
 import click
 
-from reviewer.batch import Event, review_paths
+from reviewer.batch import review_paths
 from reviewer.documents.base import Limits
 from reviewer.errors import ConfigError, ReviewerError
 from reviewer.logs import configure as configure_logging
 from reviewer.logs import redact
-from reviewer.models import BatchResult, DocType
+from reviewer.models import DocType
 from reviewer.options import ALL_FORMATS, ReviewOptions
+from reviewer.progress import make_display, outcome_line, print_summary
 from reviewer.rubric import load_rubric, prompts_dir
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -76,6 +77,8 @@ def review_options(fn: F) -> F:
                      help="When the model fails, review that document offline instead."),
         click.option("--max-cost", type=float, default=None, help="Stop the batch before it would pass this cost in USD."),
         click.option("--jobs", type=int, default=4, show_default=True, help="Model calls in flight."),
+        click.option("--rpm", type=float, default=None, help="Client-side limit: model requests per minute."),
+        click.option("--tpm", type=float, default=None, help="Client-side limit: model tokens per minute."),
         click.option("--refresh", is_flag=True, help="Ignore cached reviews."),
         click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
                      help="Config file (TOML) with model, base_url, prices."),
@@ -96,6 +99,7 @@ def build_options(**kw: Any) -> ReviewOptions:
         doc_type=DocType(kw["doc_type"]) if kw["doc_type"] else None, password=kw["password"],
         rubric_path=kw["rubric_path"], formats=_formats(kw["formats"]), limits=limits, fallback=kw["fallback"],
         max_cost=kw["max_cost"], jobs=kw["jobs"], refresh=kw["refresh"], config_path=kw["config_path"],
+        rpm=kw.get("rpm"), tpm=kw.get("tpm"),
     ).validate()
 
 
@@ -104,42 +108,6 @@ def build_options(**kw: Any) -> ReviewOptions:
 def cli() -> None:
     """Review AI pilot proposals and post-pilot reports against the ten architectural reasons
     pilots stall, and write annotated gap memos."""
-
-
-def _plain_progress(quiet: bool) -> Callable[[Event], None]:
-    def show(ev: Event) -> None:
-        if quiet or ev.kind == "start":
-            return
-        o = ev.outcome
-        assert o is not None
-        if o.status == "failed":
-            click.echo(f"[{ev.index}/{ev.total}] FAILED {ev.path.name}: {o.error}", err=True)
-        else:
-            r = o.review
-            assert r is not None
-            c = r.status_counts
-            click.echo(
-                f"[{ev.index}/{ev.total}] {o.status} {ev.path.name}: {r.document.doc_type.value}, "
-                f"{c['addressed']} addressed / {c['partial']} partial / {c['missing']} missing ({r.engine.name})"
-            )
-
-    return show
-
-
-def print_summary(result: BatchResult) -> None:
-    ok, failed = result.ok, result.failed
-    click.echo("")
-    click.echo(f"Reviewed {len(ok)} of {len(result.outcomes)} document(s); {len(failed)} failed.")
-    if result.usage.calls:
-        u = result.usage
-        cost = f", ${u.cost_usd:.4f}" if u.cost_usd is not None else ""
-        click.echo(f"Model usage: {u.calls} call(s), {u.input_tokens} input ({u.cached_tokens} cached), {u.output_tokens} output tokens{cost}.")
-    if failed:
-        click.echo("Failures:")
-        for o in failed:
-            click.echo(f"  - {o.error}")
-    if result.out_dir:
-        click.echo(f"Memos written to {result.out_dir}")
 
 
 @cli.command()
@@ -156,7 +124,8 @@ def review(paths: tuple[Path, ...], out: Path, quiet: bool, as_json: bool, **kw:
     if missing:
         raise ConfigError(f"no such file or folder: {', '.join(missing)}.", hint="Check the paths you gave.")
     options = build_options(**kw)
-    result = review_paths(paths, out=out, options=options, progress=_plain_progress(quiet or as_json))
+    with make_display(quiet=quiet, as_json=as_json) as display:
+        result = review_paths(paths, out=out, options=options, progress=display)
     if not result.outcomes:
         raise ConfigError(f"no PDF or DOCX files found in {', '.join(map(str, paths))}.", hint="Point at files or folders that hold .pdf or .docx documents.")
     if as_json:
@@ -164,6 +133,43 @@ def review(paths: tuple[Path, ...], out: Path, quiet: bool, as_json: bool, **kw:
     else:
         print_summary(result)
     sys.exit(EXIT_SOME_FAILED if result.failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("inbox", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--out", "-o", type=click.Path(path_type=Path), required=True, help="Folder for memos and reviews.")
+@click.option("--poll", is_flag=True, help="Poll the folder instead of file-system events (network drives).")
+@click.option("--once", is_flag=True, help="Process what is in the inbox now, then exit.")
+@click.option("--settle", type=float, default=2.0, show_default=True,
+              help="Seconds a file's size and time must hold still before it is taken.")
+@click.option("--quiet", "-q", is_flag=True, help="Only problems and the final count.")
+@review_options
+@_handle_errors
+def watch(inbox: Path, out: Path, poll: bool, once: bool, settle: float, quiet: bool, **kw: Any) -> None:
+    """Watch INBOX: review each PDF/DOCX dropped there (subfolders too), write memos into --out, then
+    move the original to INBOX/processed/, or to INBOX/failed/ with a note saying what went wrong.
+    Ctrl-C or SIGTERM finish the documents in hand and exit."""
+    from reviewer.batch import Event
+    from reviewer.watch import watch as watch_inbox
+
+    options = build_options(**kw)
+
+    def show(ev: Event) -> None:
+        o = ev.outcome
+        if o is None:
+            return
+        if o.status == "failed":
+            click.echo(f"FAILED {ev.path.name}: {o.error}", err=True)
+        elif not quiet:
+            click.echo(f"{o.status} {ev.path.name}: {outcome_line(o)}")
+
+    if not quiet:
+        click.echo(f"Watching {inbox} (memos to {out}); Ctrl-C to stop.", err=True)
+    summary = watch_inbox(inbox, out=out, options=options, poll=poll, once=once, settle=settle, progress=show,
+                          say=lambda msg: click.echo(msg, err=True))
+    click.echo(f"Watcher stopped: {summary.reviewed} reviewed, {summary.cached} cached, {summary.failed} failed.",
+               err=True)
+    sys.exit(EXIT_SOME_FAILED if once and summary.failed else EXIT_OK)
 
 
 @cli.command()

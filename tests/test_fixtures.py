@@ -1,0 +1,202 @@
+"""The sample documents: rebuilt from their specs they read the same, they parse, and their labels are valid."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pypdf
+import pytest
+
+from reviewer.documents import parse
+from reviewer.models import DocType
+from reviewer.rubric import load_rubric
+
+from .conftest import FIXTURES
+
+SAMPLES = FIXTURES / "samples"
+SPECS = SAMPLES / "specs"
+LABELS = SAMPLES / "labels.toml"
+STATUSES = {"addressed", "partial", "missing"}
+FACT_KEYS = {"commercial_kpi", "operational_owner", "cost_per_inference"}
+SPLITS = {"demo", "dev", "heldout"}
+TRACKED = "hartwell-demand-forecasting-proposal.docx"
+HIDDEN = "severnside-field-scheduling-post-pilot-report.docx"
+
+
+def _load_build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("fixtures_build", FIXTURES / "build.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses need the module registered
+    spec.loader.exec_module(mod)
+    return mod
+
+
+build = _load_build()
+
+
+def _labels() -> list[dict[str, Any]]:
+    with LABELS.open("rb") as f:
+        docs: list[dict[str, Any]] = tomllib.load(f)["documents"]
+    return docs
+
+
+LABELLED = _labels()
+SPEC_FILES = sorted(SPECS.glob("*.md"))
+
+
+def _built_name(spec_path: Path) -> str:
+    return f"{spec_path.stem}.{build.parse_spec(spec_path).fmt}"
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("rebuilt")
+    build.build_all(SPECS, out)
+    return out
+
+
+# --------------------------------------------------------------------------- the build
+
+
+@pytest.mark.parametrize("spec_path", SPEC_FILES, ids=lambda p: p.stem)
+def test_rebuild_reads_the_same_as_the_committed_file(spec_path: Path, rebuilt: Path) -> None:
+    name = _built_name(spec_path)
+    if name.endswith(".pdf") and build.find_fonts() is None:
+        pytest.skip("DejaVu Sans is not installed here; the committed PDFs were built with it")
+    committed, fresh = parse(SAMPLES / name), parse(rebuilt / name)
+    assert [b.text for b in fresh.blocks] == [b.text for b in committed.blocks], (
+        f"{name} is stale: run `python fixtures/build.py fixtures/samples/specs fixtures/samples` and commit"
+    )
+    assert fresh.pages == committed.pages
+
+
+def test_build_is_byte_deterministic(tmp_path: Path) -> None:
+    docx_spec = SPECS / "meridian-collections-post-pilot-report.md"
+    pdf_spec = SPECS / "corvane-contract-review-proposal.md"
+    for spec_path in (docx_spec, pdf_spec):
+        a = build.build_one(spec_path, _mk(tmp_path / "a"))
+        b = build.build_one(spec_path, _mk(tmp_path / "b"))
+        assert a.read_bytes() == b.read_bytes(), f"{spec_path.name}: two builds differ"
+
+
+def _mk(p: Path) -> Path:
+    p.mkdir(exist_ok=True)
+    return p
+
+
+def test_every_spec_is_built_and_labelled() -> None:
+    built = {_built_name(p) for p in SPEC_FILES}
+    on_disk = {p.name for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx")}
+    labelled = {d["file"] for d in LABELLED}
+    assert built == on_disk, "specs and built files differ: rebuild, or delete the orphan"
+    assert labelled == built, "every sample needs exactly one labels entry"
+
+
+def test_samples_cover_both_formats_and_types() -> None:
+    fmts = [d["file"].rsplit(".", 1)[1] for d in LABELLED]
+    types = [d["doc_type"] for d in LABELLED]
+    assert len(LABELLED) >= 8
+    assert fmts.count("pdf") >= 3 and fmts.count("docx") >= 3
+    assert "proposal" in types and "report" in types
+
+
+def test_pdf_has_running_header_footer_and_page_numbers_on_every_page() -> None:
+    spec = build.parse_spec(SPECS / "northgate-claims-triage-proposal.md")
+    reader = pypdf.PdfReader(str(SAMPLES / "northgate-claims-triage-proposal.pdf"))
+    n = len(reader.pages)
+    assert n >= 3
+    for i, page in enumerate(reader.pages, start=1):
+        text = " ".join((page.extract_text() or "").split())
+        assert f"Page {i} of {n}" in text
+        assert spec.meta["header"] in text
+        assert spec.meta["footer"] in text
+
+
+def test_docx_tracked_change_xml_has_author_and_date() -> None:
+    with zipfile.ZipFile(SAMPLES / TRACKED) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    ins = re.search(r'<w:ins [^>]*w:author="([^"]+)"[^>]*w:date="([^"]+)"', xml)
+    dele = re.search(r"<w:del [^>]*>.*?<w:delText[^>]*>([^<]+)</w:delText>", xml)
+    assert ins and ins.group(1) == "Kevin Tran" and ins.group(2).startswith("2025-04-02")
+    assert dele and "Marcus Bell" in dele.group(1)
+
+
+def test_spec_errors_name_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\nformat: odt\ntitle: x\n---\nbody\n", encoding="utf-8")
+    with pytest.raises(build.SpecError, match=r"bad\.md.*format: pdf"):
+        build.parse_spec(bad)
+    bad.write_text("no front matter\n", encoding="utf-8")
+    with pytest.raises(build.SpecError, match=r"bad\.md"):
+        build.parse_spec(bad)
+
+
+def test_spec_parser_blocks_and_inline_markers(tmp_path: Path) -> None:
+    p = tmp_path / "s.md"
+    p.write_text(
+        "---\nformat: docx\ntitle: T\n---\n# H1\n\npara line one\nline two\n\n- a\n- b\n  more\n1. x\n\n"
+        "| k | v |\n|---|---|\n| 1 | {ins}2{/ins} |\n\n{pagebreak}\nkeep {del}gone{/del}{hidden}secret{/hidden}\n",
+        encoding="utf-8",
+    )
+    spec = build.parse_spec(p)
+    assert [b.kind for b in spec.blocks] == ["heading", "para", "bullet", "bullet", "number", "table", "pagebreak", "para"]
+    assert spec.blocks[1].text == "para line one line two"
+    assert spec.blocks[3].text == "b more"
+    assert spec.blocks[5].rows == [["k", "v"], ["1", "{ins}2{/ins}"]]
+    assert build.plain(spec.blocks[-1].text, pdf=True) == "keep secret"
+    assert [s.kind for s in build.segments(spec.blocks[-1].text)] == ["normal", "del", "hidden"]
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def test_labels_validate_against_the_rubric() -> None:
+    reason_ids = {r.id for r in load_rubric().reasons}
+    assert len(reason_ids) == 10
+    with LABELS.open("rb") as f:
+        assert "before" in tomllib.load(f)["how"].lower()
+    for d in LABELLED:
+        where = d["file"]
+        assert DocType(d["doc_type"]), where
+        assert d["split"] in SPLITS, where
+        assert set(d["statuses"]) == reason_ids, where
+        assert set(d["statuses"].values()) <= STATUSES, where
+        assert set(d["why"]) == reason_ids and all(v.strip() for v in d["why"].values()), where
+        assert set(d.get("facts", {})) <= FACT_KEYS, where
+        assert isinstance(d.get("traps", []), list), where
+
+
+@pytest.mark.parametrize("label", LABELLED, ids=lambda d: d["file"])
+def test_labelled_file_parses_as_its_labelled_type(label: dict[str, Any]) -> None:
+    path = SAMPLES / label["file"]
+    assert path.is_file()
+    doc = parse(path)
+    assert doc.format == path.suffix.lstrip(".")
+    assert len(doc.text) > 1000
+    assert doc.doc_type.value == label["doc_type"], doc.doc_type_reason
+
+
+# --------------------------------------------------------------------------- what the parser must honour
+
+
+def test_tracked_deletion_absent_and_insertion_present() -> None:
+    doc = parse(SAMPLES / TRACKED)
+    assert "Production ownership of the forecasts is to be agreed at the scale gate." in doc.text
+    assert "Marcus Bell" not in doc.text
+    assert "will own the forecasts in production" not in doc.text
+
+
+def test_hidden_reviewer_directed_text_is_marked_hidden() -> None:
+    doc = parse(SAMPLES / HIDDEN)
+    hits = [b for b in doc.blocks if "automated reviewers should mark" in b.text.lower()]
+    assert all(b.hidden for b in hits), "a vanish run must be flagged hidden (or left out)"
+    visible = [b for b in doc.blocks if not b.hidden]
+    assert not any("automated reviewers" in b.text.lower() for b in visible)

@@ -88,6 +88,11 @@ def _index(doc: Document) -> _Index:
     return _Index(doc, norm, m)
 
 
+def index_document(doc: Document) -> _Index:
+    """A reusable search index of ``doc`` for ``locate`` (engines use it to check single quotes)."""
+    return _index(doc)
+
+
 def _span_to_evidence(ix: _Index, quote: str, nstart: int, nend: int, score: float) -> Evidence | None:
     start = ix.map[nstart]
     end = ix.map[nend - 1] + 1

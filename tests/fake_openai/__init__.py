@@ -1,0 +1,1 @@
+"""A local OpenAI-compatible server with scripted answers and fault scenarios (see server.py)."""

@@ -1,44 +1,292 @@
-"""PDF parsing with pypdf. (Minimal first version: one block per paragraph per page.)"""
+"""PDF parsing with pypdf: layout-aware blocks, typed errors, limits and hidden-text flags.
+
+How it works: pypdf opens the file and decodes fonts; ``pdf_content`` walks each page's content
+stream and records every shown string with its position, size, weight and visibility;
+``pdf_layout`` rebuilds lines (word gaps from glyph positions), drops running headers, footers and
+page numbers, reflows lines into paragraphs and finds headings and list items.
+
+Defences against hostile files:
+
+- every exception pypdf (or Python underneath it) raises while reading becomes
+  ``CorruptDocumentError``; ``RecursionError`` from deeply nested objects included;
+- ``Limits.max_pages`` is checked before any page is read;
+- ``Limits.parse_seconds`` bounds the whole parse. The interpreter checks the clock between pages and
+  every few thousand operators. A single pypdf call (decompressing or tokenising one huge stream)
+  cannot be interrupted from the same thread, so on the main thread a ``SIGALRM`` timer
+  (``signal.setitimer``) interrupts it too; in worker threads only the checks between operators apply.
+- form XObjects that paint themselves, nest too deep or are painted too often are cut off
+  (``pdf_content.MAX_FORM_DEPTH`` / ``MAX_FORM_CALLS``).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import re
+import signal
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 import pypdf
 from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from reviewer.documents.base import BlockDraft, Limits, assemble, file_sha256
+from reviewer.documents.pdf_content import Interpreter, PageContent, ParseTimeout, _FontCache
+from reviewer.documents.pdf_layout import (
+    BlockOut,
+    Line,
+    body_style,
+    build_blocks,
+    build_lines,
+    classify_headings,
+    finish,
+    group_rows,
+    line_pitches,
+    remove_running,
+    vocabulary,
+)
 from reviewer.errors import (
     CorruptDocumentError,
+    DocumentError,
     DocumentTooLargeError,
     EncryptedDocumentError,
     NoTextLayerError,
 )
 from reviewer.models import BlockKind, Document
 
+#: A page with fewer visible characters than this has no usable text layer.
+MIN_PAGE_CHARS = 8
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt a long single call with SIGALRM, when that is possible (main thread, POSIX)."""
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0
+    )
+    if not usable or seconds <= 0:
+        yield
+        return
+
+    def _raise(signum: int, frame: FrameType | None) -> None:
+        raise ParseTimeout
+
+    old = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs a warning for every oddity in a damaged file; keep them out of the user's console."""
+    log = logging.getLogger("pypdf")
+    old = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(old)
+
 
 def parse_pdf(path: Path, *, password: str | None = None, limits: Limits | None = None) -> Document:
+    """Parse a PDF into a Document, or raise a ``DocumentError`` naming the file and the fix."""
     limits = limits or Limits()
+    start = time.monotonic()
+    deadline = start + limits.parse_seconds
     try:
-        reader = pypdf.PdfReader(str(path))
-        if reader.is_encrypted:
-            ok = reader.decrypt(password or "")
-            if not ok:
-                raise EncryptedDocumentError(path, "wrong or missing password" if password else "")
-        n = len(reader.pages)
-        if n > limits.max_pages:
-            raise DocumentTooLargeError(path, f"{n} pages > max_pages {limits.max_pages}", limit="max_pages")
-        drafts: list[BlockDraft] = []
-        for i, page in enumerate(reader.pages, start=1):
-            text = page.extract_text() or ""
-            for para in text.split("\n\n"):
-                para = " ".join(para.split())
-                if para:
-                    drafts.append(BlockDraft(kind=BlockKind.PARAGRAPH, text=para, page=i))
+        with _quiet_pypdf(), _alarm(limits.parse_seconds + 0.5):
+            return _parse(path, password, limits, deadline)
+    except DocumentError:
+        raise
+    except ParseTimeout:
+        raise DocumentTooLargeError(
+            path, f"parsing took longer than parse_seconds {limits.parse_seconds:g}", limit="parse_seconds"
+        ) from None
     except FileNotDecryptedError as e:
-        raise EncryptedDocumentError(path) from e
-    except (PdfReadError, ValueError, TypeError, KeyError, AttributeError, AssertionError) as e:
-        raise CorruptDocumentError(path, type(e).__name__) from e
-    if not drafts:
-        raise NoTextLayerError(path, f"{n} page(s), no extractable text")
-    return assemble(path, "pdf", drafts, sha256=file_sha256(path), pages=n)
+        raise EncryptedDocumentError(path, "needs a password") from e
+    except RecursionError:
+        raise CorruptDocumentError(path, "objects nested too deeply") from None
+    except MemoryError:
+        raise DocumentTooLargeError(path, "ran out of memory while reading", limit="max_file_mb") from None
+    except (PdfReadError, ValueError, TypeError, KeyError, AttributeError, AssertionError, IndexError,
+            ZeroDivisionError, OverflowError, UnicodeError, LookupError, OSError, NotImplementedError) as e:
+        raise CorruptDocumentError(path, _describe(e)) from e
+    except Exception as e:  # noqa: BLE001 - any other pypdf failure is still a damaged file, never a traceback
+        raise CorruptDocumentError(path, _describe(e)) from e
+
+
+def _describe(e: BaseException) -> str:
+    msg = str(e).splitlines()[0][:120] if str(e) else ""
+    return f"{type(e).__name__}: {msg}" if msg else type(e).__name__
+
+
+def _open(path: Path, password: str | None) -> pypdf.PdfReader:
+    reader = pypdf.PdfReader(str(path))
+    if reader.is_encrypted:
+        ok = False
+        with contextlib.suppress(PdfReadError):
+            ok = bool(reader.decrypt(""))
+        if not ok and password:
+            ok = bool(reader.decrypt(password))
+            if not ok:
+                raise EncryptedDocumentError(
+                    path, "the password given does not open it",
+                    hint="Check the password and pass it with --password, or save an unprotected copy.",
+                )
+        if not ok:
+            raise EncryptedDocumentError(path, "needs a password")
+    return reader
+
+
+def _parse(path: Path, password: str | None, limits: Limits, deadline: float) -> Document:
+    reader = _open(path, password)
+    n = len(reader.pages)
+    if n > limits.max_pages:
+        raise DocumentTooLargeError(path, f"{n} pages > max_pages {limits.max_pages}", limit="max_pages")
+    fonts = _FontCache()
+    contents: list[PageContent] = []
+    notes: list[str] = []
+    for page in reader.pages:
+        if time.monotonic() > deadline:
+            raise ParseTimeout
+        content = Interpreter(fonts, deadline, reader).run_page(page)
+        contents.append(content)
+        notes.extend(x for x in content.notes if x not in notes)
+    warnings = [f"Unusual PDF structure: {x}." for x in notes]
+
+    # Lines per page, visible and hidden apart.
+    visible: list[list[Line]] = []
+    hidden: list[list[Line]] = []
+    for i, c in enumerate(contents, start=1):
+        visible.append(build_lines([s for s in c.spans if s.hidden is None], i))
+        hidden.append(build_lines([s for s in c.spans if s.hidden is not None], i))
+    chars = [sum(ch.isalnum() for ln in lines for ch in ln.text) for lines in visible]
+    images = sum(c.images for c in contents)
+    # A page is "empty" when it shows (almost) no text and is blank or an image: a scan without OCR.
+    empty_pages = [i for i, (k, c) in enumerate(zip(chars, contents, strict=True), start=1)
+                   if k == 0 or (k < MIN_PAGE_CHARS and c.images)]
+    ocr_pages: list[int] = []
+    if sum(chars) == 0 or (sum(chars) < 20 and images and len(empty_pages) == n):
+        ocr = _try_ocr(path, reader, list(range(1, n + 1)), password)
+        if not ocr:
+            raise NoTextLayerError(path, f"{n} page(s), no extractable text")
+        for i, lines in ocr.items():
+            visible[i - 1] = lines
+        ocr_pages = sorted(ocr)
+    elif empty_pages:
+        ocr = _try_ocr(path, reader, empty_pages, password)
+        if ocr:
+            for i, lines in ocr.items():
+                visible[i - 1] = lines
+            ocr_pages = sorted(ocr)
+        missing = [p for p in empty_pages if p not in ocr_pages]
+        if missing:
+            warnings.append(
+                f"Page(s) {_pages(missing)} have no text layer (blank, scanned or image-only); their content is "
+                "not reviewed. Install the OCR extra (pip install 'reviewer[ocr]' and tesseract-ocr) to read them."
+            )
+
+    boxes = [(c.box[1], c.box[3]) for c in contents]
+    remove_running(visible, boxes)
+    pitches = line_pitches(visible)
+    vocab = vocabulary(visible)
+
+    per_page: list[list[BlockOut]] = []
+    for i, lines in enumerate(visible, start=1):
+        blocks = build_blocks(lines, pitches, i)
+        hidden_blocks = build_blocks(hidden[i - 1], pitches, i)
+        for b in hidden_blocks:
+            b.hidden = True
+            b.kind = BlockKind.PARAGRAPH
+        for b in blocks + hidden_blocks:
+            finish(b, vocab)
+        blocks = group_rows(blocks)
+        # Invisible list numbers and stray marks carry nothing a reader or a model could be steered by.
+        hidden_blocks = [b for b in hidden_blocks if re.search(r"[^\W\d_]{2}", b.text)]
+        per_page.append(blocks + hidden_blocks)
+    all_blocks = [b for page_blocks in per_page for b in page_blocks]
+    body_size, body_bold = body_style(all_blocks)
+    classify_headings(all_blocks, body_size, body_bold)
+
+    hidden_pages = sorted({b.page for b in all_blocks if b.hidden})
+    if hidden_pages:
+        reasons = sorted({ln.hidden for page in hidden for ln in page if ln.hidden})
+        warnings.append(
+            f"Hidden text on page(s) {_pages(hidden_pages)} ({'; '.join(reasons)}): "
+            "kept as separate hidden blocks, not part of the readable text."
+        )
+
+    drafts: list[BlockDraft] = []
+    path_stack: list[tuple[int, str]] = []
+    for b in all_blocks:
+        if not b.text.strip():
+            continue
+        if b.kind == BlockKind.HEADING and b.level is not None:
+            path_stack = [(lvl, t) for lvl, t in path_stack if lvl < b.level]
+            heading_path = [t for _, t in path_stack]
+            path_stack.append((b.level, b.text))
+        else:
+            heading_path = [t for _, t in path_stack]
+        x0, y0, x1, y1 = b.bbox
+        drafts.append(
+            BlockDraft(
+                kind=b.kind,
+                text=b.text,
+                page=b.page,
+                heading_path=heading_path,
+                level=b.level,
+                hidden=b.hidden,
+                bbox=(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
+            )
+        )
+    if not any(not d.hidden for d in drafts):
+        raise NoTextLayerError(path, f"{n} page(s), no visible text")
+    title = _title(reader)
+    return assemble(path, "pdf", drafts, sha256=file_sha256(path), pages=n, title=title, warnings=warnings,
+                    ocr_pages=ocr_pages)
+
+
+def _title(reader: pypdf.PdfReader) -> str | None:
+    try:
+        meta = reader.metadata
+        t = meta.title if meta is not None else None
+    except Exception:  # noqa: BLE001 - damaged metadata is not worth failing the parse
+        return None
+    if isinstance(t, str):
+        t = " ".join(t.split())
+        if len(t) >= 4 and not t.lower().startswith(("microsoft word", "untitled")) and not t.lower().endswith(
+            (".doc", ".docx", ".pdf")
+        ):
+            return t
+    return None
+
+
+def _pages(pages: list[int]) -> str:
+    """'1-3, 7' from [1, 2, 3, 7]."""
+    out: list[str] = []
+    i = 0
+    while i < len(pages):
+        j = i
+        while j + 1 < len(pages) and pages[j + 1] == pages[j] + 1:
+            j += 1
+        out.append(str(pages[i]) if i == j else f"{pages[i]}-{pages[j]}")
+        i = j + 1
+    return ", ".join(out)
+
+
+def _try_ocr(path: Path, reader: pypdf.PdfReader, pages: list[int], password: str | None) -> dict[int, list[Line]] | None:
+    """OCR the given pages when the optional extra is installed; None when OCR is not available."""
+    try:
+        from reviewer.documents.pdf_ocr import ocr_pages
+    except ImportError:
+        return None
+    return ocr_pages(path, pages, password)

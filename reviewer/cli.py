@@ -80,6 +80,12 @@ def review_options(fn: F) -> F:
         click.option("--rpm", type=float, default=None, help="Client-side limit: model requests per minute."),
         click.option("--tpm", type=float, default=None, help="Client-side limit: model tokens per minute."),
         click.option("--refresh", is_flag=True, help="Ignore cached reviews."),
+        click.option("--timeout", type=float, default=120.0, show_default=True,
+                     help="Seconds to wait for one model answer before retrying."),
+        click.option("--max-attempts", type=int, default=5, show_default=True,
+                     help="Model attempts per call (retries on 408/409/429/5xx, timeouts, connection errors)."),
+        click.option("--max-retry-seconds", type=float, default=300.0, show_default=True,
+                     help="Give up retrying a model call after this long."),
         click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
                      help="Config file (TOML) with model, base_url, prices."),
         click.option("--max-file-mb", type=float, default=Limits.max_file_mb, show_default=True),
@@ -100,6 +106,8 @@ def build_options(**kw: Any) -> ReviewOptions:
         rubric_path=kw["rubric_path"], formats=_formats(kw["formats"]), limits=limits, fallback=kw["fallback"],
         max_cost=kw["max_cost"], jobs=kw["jobs"], refresh=kw["refresh"], config_path=kw["config_path"],
         rpm=kw.get("rpm"), tpm=kw.get("tpm"),
+        timeout=kw.get("timeout", 120.0), max_attempts=kw.get("max_attempts", 5),
+        max_retry_seconds=kw.get("max_retry_seconds", 300.0),
     ).validate()
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from reviewer.models import Alert, Document
-from reviewer.text import sentence_spans, squash
+from reviewer.text import fold, folded, sentence_spans, squash
 
 # Who an injected instruction addresses: an AI, model or automated assessor.
 _AI = (
@@ -94,18 +94,25 @@ _DONT_FLAG = re.compile(
 _ADDRESSEE = re.compile(rf"\b{_AI}[- ](?:based\s+)?{_ASSESSOR}\b|\byou\b", re.I)
 
 
+def _search(pattern: re.Pattern[str], text: str, low: str) -> bool:
+    fast = folded(pattern)
+    return bool(fast.search(low) if fast is not None else pattern.search(text))
+
+
 def reviewer_directed_reason(text: str) -> str | None:
     """Why ``text`` is addressed to the assessor rather than being content; None when it is not."""
+    low = fold(text)
     for pat, why in _STRONG:
-        if pat.search(text):
+        if _search(pat, text, low):
             return why
-    if _IMPERATIVE_STEER.search(text) or _REVIEWER_MODAL.search(text):
+    if _search(_IMPERATIVE_STEER, text, low) or _search(_REVIEWER_MODAL, text, low):
         return "an instruction that dictates the outcome of the assessment"
-    if _DONT_FLAG.search(text) and _ADDRESSEE.search(text):
-        return "an instruction not to report gaps"
-    if _DONT_FLAG.search(text) and re.match(r"\s*(?:please\s+)?(?:do\s+not|don't|never|avoid)\b", text, re.I):
+    if _search(_DONT_FLAG, text, low) and (_search(_ADDRESSEE, text, low) or _DONT_START.match(low)):
         return "an instruction not to report gaps"
     return None
+
+
+_DONT_START = re.compile(r"\s*(?:please\s+)?(?:do\s+not|don't|never|avoid)\b")
 
 
 def is_reviewer_directed(text: str) -> bool:
@@ -116,6 +123,8 @@ def is_reviewer_directed(text: str) -> bool:
 def directed_spans(text: str) -> list[tuple[int, int, str]]:
     """Sentence spans of ``text`` that are reviewer-directed, with the reason."""
     out: list[tuple[int, int, str]] = []
+    if reviewer_directed_reason(text) is None:  # one pass over the block first: most blocks are clean
+        return out
     for s, e in sentence_spans(text):
         why = reviewer_directed_reason(text[s:e])
         if why is not None:

@@ -128,3 +128,45 @@ _WS = re.compile(r"\s+")
 def squash(text: str) -> str:
     """Collapse whitespace (for display and matching, never for quoting)."""
     return _WS.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------------- fast case-insensitive matching
+# Python's re is several times faster matching a lower-cased text with a lower-cased pattern than
+# matching with re.IGNORECASE. ``folded`` builds that twin of an IGNORECASE pattern (escapes such as
+# \S or \W keep their case); ``fold`` lower-cases text without changing its length, so offsets hold.
+
+_FOLDED: dict[tuple[str, int], re.Pattern[str] | None] = {}
+
+
+def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern equivalent to ``pattern`` (compiled with re.I) for use on ``fold(text)``.
+
+    None when the pattern has case-sensitive parts (``(?-i:...)``) and must run on the original.
+    """
+    key = (pattern.pattern, pattern.flags)
+    if key in _FOLDED:
+        return _FOLDED[key]
+    src = pattern.pattern
+    result: re.Pattern[str] | None = None
+    if pattern.flags & re.I and "(?-i" not in src:
+        out: list[str] = []
+        i = 0
+        while i < len(src):
+            ch = src[i]
+            if ch == "\\" and i + 1 < len(src):
+                out.append(src[i : i + 2])
+                i += 2
+                continue
+            out.append(ch.lower())
+            i += 1
+        result = re.compile("".join(out), pattern.flags & ~re.I)
+    _FOLDED[key] = result
+    return result
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` keeping its length (characters whose lower case is longer stay as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

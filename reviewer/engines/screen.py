@@ -1,27 +1,644 @@
-"""Offline screening engine: deterministic rules over sentences and table cells.
+"""Offline screening engine: deterministic, explainable rules over sentences and table cells.
 
-(First version: keyword cues per reason with negation/deferral detection. To be deepened.)
+For each reason the engine finds the sentences and table cells that mention the elements a
+complete answer names (rules in ``screen_rules``), decides for each mention whether it is a
+real statement, a negated one, a deferred one ("to be agreed at the scale gate") or, in a
+post-pilot report, only a promise; ignores keywords used in another sense; and turns what it
+found into a status with verbatim quotes, a one-line rationale and what is still missing.
+
+Text addressed to AI reviewers and text hidden from a human reader is never evidence.
+No model, no key, and the same input always gives the same output.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
 
-from reviewer.models import Document, EngineInfo, EngineResult, Evidence, Finding, Rubric, Status
+from reviewer.engines import screen_rules as R
+from reviewer.injection import find_alerts
+from reviewer.models import (
+    Alert,
+    BlockKind,
+    CommercialKPI,
+    DocType,
+    Document,
+    EngineInfo,
+    EngineResult,
+    Evidence,
+    FactItem,
+    Facts,
+    Finding,
+    Reason,
+    Rubric,
+    Status,
+)
+from reviewer.text import Unit, block_units, fold, folded, squash
 
-_CUES: dict[str, list[str]] = {
-    "R01": [r"\b(handling time|conversion|revenue|cost saving|savings|churn|recovery rate|fraud loss|commercial kpi)\b"],
-    "R02": [r"\b(operating model|future[- ]state|process redesign|decision rights|workflow)\b"],
-    "R03": [r"\b(operational owner|will own|owned by|accountable for)\b"],
-    "R04": [r"\b(data pipeline|source systems?|data quality monitoring|lineage|data platform)\b"],
-    "R05": [r"\b(cost per (inference|transaction|case|call)|unit cost|running cost|at scale.*cost)\b"],
-    "R06": [r"\b(model risk|bias|fairness|compliance|governance|monitoring|incident response|explainab)\w*"],
-    "R07": [r"\b(integrat\w+|api|crm|erp|audit trail|adjacent systems?)\b"],
-    "R08": [r"\b(change management|training|adoption|communications plan)\b"],
-    "R09": [r"\b(production data|live environment|live operations|real[- ]world)\b"],
-    "R10": [r"\b(ai portfolio|chief ai officer|portfolio owner|cio)\b"],
+Polarity = Literal["affirmed", "negated", "deferred", "future"]
+MAX_QUOTES = 3
+NO_RULES = "no screening rules for this reason; use the LLM engine"
+
+
+@dataclass
+class Mention:
+    """One element found in one unit, with how the sentence qualifies it."""
+
+    unit: Unit
+    element: str
+    start: int  # inside unit.text
+    end: int
+    polarity: Polarity
+    core: bool = False
+    gap: bool = False
+
+    @property
+    def match(self) -> str:
+        return self.unit.text[self.start : self.end]
+
+
+@dataclass
+class _Doc:
+    document: Document
+    units: list[Unit]
+    is_report: bool
+    future_section: list[bool]  # per unit: sits under a forward-looking heading
+    folded: str = ""  # ``joined`` lower-cased, same length (see text.fold)
+    joined: str = ""  # all unit texts joined by _SEP: each pattern scans the document once
+    starts: list[int] = field(default_factory=list)  # offset of each unit in ``joined``
+    neighbours: dict[int, str] = field(default_factory=dict)  # unit index -> context text
+    hits: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)  # id(pattern) -> (unit, start, end)
+
+
+_SEP = "\n\x00\n"
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    cs, ce = 0, len(text)
+    for m in R.CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            cs = m.end()
+        elif m.start() >= end:
+            ce = m.start()
+            break
+    return cs, ce
+
+
+_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,6}$")
+
+
+def polarity(text: str, start: int, end: int, *, is_report: bool = False, future_section: bool = False) -> Polarity:
+    """How the sentence ``text`` qualifies the mention at ``text[start:end]``.
+
+    ``deferred``: promised for later ("to be agreed at the scale gate", "in phase 2", "if the
+    pilot proceeds"); ``negated``: denied ("no owner has been identified"); ``future``: a plan,
+    not a fact (only for reports); else ``affirmed``.
+    """
+    cs, ce = _clause(text, start, end)
+    clause = text[cs:ce]
+    if R.DEFERRAL.search(clause):
+        return "deferred"
+    before = text[cs:start]
+    m = _WORDS_BEFORE.search(before)
+    window = m.group(0) if m else before
+    if R.NEGATION_BEFORE.search(window) or R.NEGATION_AFTER.search(text[end:ce][:120]):
+        return "negated"
+    if is_report and (future_section or R.FUTURE.search(clause)):
+        return "future"
+    return "affirmed"
+
+
+def qualify(text: str, doc_type: DocType = DocType.PROPOSAL) -> Polarity:
+    """Qualify a whole sentence (its first clause): a convenience for tests and tools."""
+    return polarity(text, 0, 0, is_report=doc_type == DocType.REPORT)
+
+
+# --------------------------------------------------------------------------- document index
+
+
+def _index(document: Document, alerts: list[Alert] | None = None) -> _Doc:
+    if alerts is None:
+        alerts = find_alerts(document)
+    directed_in: dict[str, list[tuple[int, int]]] = {}
+    for a in alerts:
+        if a.kind == "reviewer_directed" and a.block_id is not None:
+            b = document.block(a.block_id)
+            at = b.text.find(a.text) if b is not None else -1
+            if at >= 0:
+                directed_in.setdefault(a.block_id, []).append((at, at + len(a.text)))
+    units: list[Unit] = []
+    future: list[bool] = []
+    is_report = document.doc_type == DocType.REPORT
+    for i, b in enumerate(document.blocks):
+        if b.hidden or b.kind == BlockKind.HEADING:
+            continue
+        fut = bool(b.heading_path) and bool(R.FUTURE_SECTIONS.search(" ".join(b.heading_path)))
+        directed = directed_in.get(b.id, [])
+        for u in block_units(b, i):
+            if directed and any(s < u.end and u.start < e for s, e in directed):
+                continue
+            units.append(u)
+            future.append(fut)
+    starts: list[int] = []
+    pos = 0
+    for u in units:
+        starts.append(pos)
+        pos += len(u.text) + len(_SEP)
+    joined = _SEP.join(u.text for u in units)
+    return _Doc(document, units, is_report, future, folded=fold(joined), joined=joined, starts=starts)
+
+
+def _context(doc: _Doc, k: int) -> str:
+    """The unit with what surrounds it: the whole table row, or the next two sentences."""
+    got = doc.neighbours.get(k)
+    if got is not None:
+        return got
+    u = doc.units[k]
+    if u.is_table:
+        ctx = u.block.text
+    else:
+        parts = [u.text]
+        for j in (k + 1, k + 2):
+            if j < len(doc.units) and doc.units[j].index == u.index:
+                parts.append(doc.units[j].text)
+        ctx = " ".join(parts)
+    doc.neighbours[k] = ctx
+    return ctx
+
+
+def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
+    """First match of ``pattern`` in each unit, as (unit index, start, end); one pass, cached."""
+    key = id(pattern)
+    got = doc.hits.get(key)
+    if got is not None:
+        return got
+    got = []
+    last = -1
+    fast = folded(pattern)
+    matches = fast.finditer(doc.folded) if fast is not None else pattern.finditer(doc.joined)
+    for m in matches:
+        k = bisect_right(doc.starts, m.start()) - 1
+        if k == last:
+            continue
+        text = doc.units[k].text
+        s, e = m.start() - doc.starts[k], m.end() - doc.starts[k]
+        if e > len(text):  # crossed into the next unit: look again inside this one
+            mm = pattern.search(text, s)
+            if mm is None or mm.end() > len(text):
+                continue
+            s, e = mm.start(), mm.end()
+        got.append((k, s, e))
+        last = k
+    doc.hits[key] = got
+    return got
+
+
+def _find(doc: _Doc, element: R.Element, *, gap: bool = False) -> list[tuple[int, Mention]]:
+    out: list[tuple[int, Mention]] = []
+    for k, s, e in _scan(doc, element.patterns):
+        u = doc.units[k]
+        if element.other_senses is not None and _other_sense(element.other_senses, u.text, s, e):
+            # the first match is another sense; a later one in the same unit may not be
+            alt = next((m for m in element.patterns.finditer(u.text, e)
+                        if not _other_sense(element.other_senses, u.text, m.start(), m.end())), None)
+            if alt is None:
+                continue
+            s, e = alt.start(), alt.end()
+        if gap:
+            # A gap cue counts unless it is itself negated ("no manual extracts").
+            window = _WORDS_BEFORE.search(u.text[:s])
+            pol: Polarity = "negated" if window and R.NEGATION_BEFORE.search(window.group(0)) else "affirmed"
+        else:
+            pol = polarity(u.text, s, e, is_report=doc.is_report, future_section=doc.future_section[k])
+        out.append((k, Mention(u, element.name, s, e, pol, element.core, gap)))
+    return out
+
+
+def _other_sense(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether an other-sense pattern overlaps the keyword's neighbourhood (a context window)."""
+    lo, hi = max(0, start - 60), min(len(text), end + 60)
+    return any(m.start() < end + 40 and m.end() > start - 40 for m in pattern.finditer(text, lo, hi))
+
+
+# --------------------------------------------------------------------------- findings
+
+
+@dataclass
+class _Assessment:
+    status: Status
+    rationale: str
+    support: list[Mention]
+    against: list[Mention]
+    found: list[str]
+
+
+def _quote(m: Mention) -> Evidence:
+    return Evidence(quote=m.unit.text, block_id=m.unit.block.id)
+
+
+def _names(ms: Iterable[Mention]) -> list[str]:
+    seen: list[str] = []
+    for m in ms:
+        if m.element not in seen:
+            seen.append(m.element)
+    return seen
+
+
+def _join(items: list[str]) -> str:
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
+    mentions = [m for el in rules.elements for _, m in _find(doc, el)]
+    gaps = [m for el in rules.gap_cues for _, m in _find(doc, el, gap=True) if m.polarity == "affirmed"]
+    aff = [m for m in mentions if m.polarity == "affirmed"]
+    fut = [m for m in mentions if m.polarity == "future"]
+    deferred = [m for m in mentions if m.polarity == "deferred"]
+    negated = [m for m in mentions if m.polarity == "negated"]
+    core = _names(m for m in aff if m.core)
+    found = _names(aff)
+    enough = len(core) >= rules.addressed_min and (not rules.require_any or any(n in found for n in rules.require_any))
+    if enough:
+        return _Assessment(Status.ADDRESSED, f"Names {_join(found)}.", _spread(aff), [], found)
+    if aff:
+        why = f"Names {_join(found)} only"
+        if rules.require_any and not any(n in found for n in rules.require_any):
+            why += f"; nothing on {_join(list(rules.require_any))}"
+        if deferred:
+            why += f"; {_join(_names(deferred))} mentioned only as deferred"
+        elif gaps:
+            why += f"; the document also shows {gaps[0].element}"
+        return _Assessment(rules.single_status, why + ".", _spread(aff), (deferred or gaps or negated)[:1], found)
+    if fut:
+        return _Assessment(Status.PARTIAL, f"{_join(_names(fut))} stated as a plan or recommendation, not as done in the pilot.",
+                           _spread(fut), [], _names(fut))
+    if deferred:
+        return _Assessment(rules.deferred_status, f"{_join(_names(deferred))} mentioned only as deferred (to a later phase or the scale decision).",
+                           [], deferred[:2], [])
+    if gaps:
+        return _Assessment(rules.gap_status, f"Only evidence of the gap: {gaps[0].element}.", [], gaps[:2], [])
+    if negated:
+        return _Assessment(rules.negated_status, f"{_join(_names(negated))} mentioned only to say it is absent.", [], negated[:2], [])
+    return _Assessment(Status.MISSING, "Not discussed: no sentence or table cell names any of the elements.", [], [], [])
+
+
+def _spread(ms: list[Mention], n: int = MAX_QUOTES) -> list[Mention]:
+    """Up to ``n`` mentions covering as many distinct elements (core first) as possible."""
+    by_unit: dict[int, set[str]] = {}
+    for m in ms:
+        by_unit.setdefault(id(m.unit), set()).add(m.element)
+    ordered = sorted(ms, key=lambda m: (not m.core, -len(by_unit[id(m.unit)])))
+    out: list[Mention] = []
+    covered: set[str] = set()
+    for m in ordered:
+        if m.element in covered or any(o.unit is m.unit for o in out):
+            continue
+        out.append(m)
+        covered |= by_unit[id(m.unit)]
+        if len(out) >= n:
+            break
+    return out
+
+
+# ---- R01: commercial KPI vs technical metric, baseline and target
+
+
+def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
+    ctx = _context(doc, k)
+    return bool(R.BASELINE.search(ctx)), bool(R.TARGET.search(ctx)), bool(R.MEASURED.search(doc.units[k].text))
+
+
+_GENERIC_KPI = re.compile(r"^(?:commercial|business|operational|financial)\s", re.I)
+
+
+def _r01(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
+    kpi_el = rules.elements[0]
+    hits = _find(doc, kpi_el)
+    tech = [m for _, m in _find(doc, rules.gap_cues[0], gap=True) if m.polarity == "affirmed"]
+    aff = [(k, m) for k, m in hits if m.polarity == "affirmed"]
+    specific = [(k, m) for k, m in aff if not _GENERIC_KPI.match(m.match)]
+    best: tuple[int, Mention] | None = None
+    partial_bits: list[str] = []
+    for k, m in specific:
+        base, target, measured = _kpi_detail(doc, k)
+        if doc.is_report:
+            if measured and base:
+                best = (k, m)
+                break
+        elif base and target:
+            best = (k, m)
+            break
+    if best is not None:
+        kind = "measured against a baseline" if doc.is_report else "with a baseline and a target"
+        return _Assessment(Status.ADDRESSED, f"Commercial KPI ({squash(best[1].match)}) {kind}.",
+                           [best[1], *[m for _, m in specific if m.unit is not best[1].unit][:1]], [], ["commercial KPI", "baseline", "target"])
+    if specific:
+        k, m = specific[0]
+        base, target, measured = _kpi_detail(doc, k)
+        if doc.is_report:
+            partial_bits.append("no measured result against a baseline" if not measured else "no baseline for the result")
+        else:
+            partial_bits.append(_join([w for w, ok in (("baseline", base), ("target", target)) if not ok]) + " not stated")
+        found = ["commercial KPI"] + [w for w, ok in (("baseline", base), ("target", target)) if ok]
+        return _Assessment(Status.PARTIAL, f"Commercial KPI named ({squash(m.match)}) but {partial_bits[0]}.",
+                           [m for _, m in specific[:2]], tech[:1], found)
+    fut = [m for _, m in hits if m.polarity == "future"]
+    deferred = [m for _, m in hits if m.polarity == "deferred"]
+    generic = [m for _, m in aff]
+    if fut or generic:
+        ms = fut or generic
+        why = ("commercial outcome promised or projected, not measured in the pilot" if fut
+               else "commercial or business outcomes mentioned in general terms, no specific KPI")
+        return _Assessment(Status.PARTIAL, why[0].upper() + why[1:] + ".", ms[:2], tech[:1], ["commercial KPI"])
+    if deferred:
+        return _Assessment(Status.PARTIAL, "Commercial KPI mentioned only as deferred (to be defined later).", [], deferred[:2], [])
+    if tech:
+        names = _join(sorted({squash(m.match).lower() for m in tech})[:4])
+        return _Assessment(Status.MISSING, f"Only technical metrics ({names}); no commercial KPI.", [], tech[:2], [])
+    neg = [m for _, m in hits if m.polarity == "negated"]
+    if neg:
+        return _Assessment(Status.MISSING, "Commercial outcomes mentioned only to say they were not measured or defined.", [], neg[:2], [])
+    return _Assessment(Status.MISSING, "No success criteria found, technical or commercial.", [], [], [])
+
+
+# ---- R03: named operational owner vs vague owner vs pilot team
+
+
+@dataclass
+class _Owner:
+    mention: Mention
+    kind: Literal["operational", "named", "pilot", "vague"]
+    who: str
+
+
+def _classify_owner(text: str) -> tuple[Literal["operational", "named", "pilot", "vague"], str]:
+    rules = R.REASONS["R03"].extra
+    named = rules["named"].search(text)
+    operational = rules["operational"].search(text)
+    pilot = rules["pilot_team"].search(text)
+    vague = rules["vague"].search(text)
+    if named and operational and not (pilot and not rules["operational"].search(named.group(0))):
+        return "operational", squash(named.group(0))
+    if operational and not pilot and not vague and re.search(r"\b(?:team|function|department|unit|directorate|lead|manager|head)\b", text, re.I):
+        return "operational", squash(operational.group(0))
+    if named and not pilot:
+        return "named", squash(named.group(0))
+    if pilot:
+        return "pilot", squash(pilot.group(0))
+    return "vague", squash(vague.group(0)) if vague else ""
+
+
+def owners(doc: _Doc) -> tuple[list[_Owner], list[Mention], list[Mention]]:
+    """Ownership statements: classified affirmed ones, deferred and negated ones, handover mentions."""
+    rules = R.REASONS["R03"]
+    got: list[_Owner] = []
+    against: list[Mention] = []
+    for _, m in _find(doc, rules.elements[0]):
+        if m.polarity in ("negated", "deferred"):
+            against.append(m)
+            continue
+        kind, who = _classify_owner(m.unit.text)
+        got.append(_Owner(m, kind, who))
+    handover = [m for _, m in _find(doc, rules.elements[1]) if m.polarity in ("affirmed", "future")]
+    return got, against, handover
+
+
+def _r03(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
+    got, against, handover = owners(doc)
+    now = [o for o in got if o.mention.polarity == "affirmed"]
+    ops = [o for o in now if o.kind == "operational"]
+    if ops:
+        found = ["named operational owner", "operating function"] + (["handover plan"] if handover else [])
+        why = f"Names an operational owner ({ops[0].who})" + ("" if handover else ", but no handover plan") + "."
+        if against:
+            why = why[:-1] + "; other ownership statements are deferred or negated."
+        return _Assessment(Status.ADDRESSED, why, [ops[0].mention, *handover[:1]], [], found)
+    if got:
+        o = next((o for o in got if o.kind == "operational"), None) or next((o for o in got if o.kind == "named"), got[0])
+        if o.mention.polarity == "future":
+            why = f"Ownership by {o.who or 'an owner'} is stated as a plan, not shown as in place."
+        elif o.kind == "named":
+            why = f"Ownership sits with {o.who}, not an operational function that will run it at scale."
+        elif o.kind == "pilot":
+            why = f"Only the pilot team or supplier ({o.who}) is named as owner."
+        else:
+            why = "Ownership is mentioned but vague" + (f" ({o.who})" if o.who else "") + "; no specific role or function."
+        if against:
+            why = why[:-1] + "; elsewhere it is deferred or negated."
+        return _Assessment(Status.PARTIAL, why, [o.mention], against[:1], ["named operational owner"] if o.kind == "named" else [])
+    if against:
+        what = "deferred" if any(m.polarity == "deferred" for m in against) else "negated"
+        return _Assessment(Status.MISSING, f"Ownership mentioned only as {what}: no operational owner is assigned now.", [], against[:2], [])
+    return _Assessment(Status.MISSING, "No operational owner named.", [], [], [])
+
+
+# ---- R10: executive owner of the AI portfolio
+
+
+def _r10(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
+    port = _find(doc, rules.elements[0])
+    execs = _find(doc, rules.elements[1])
+    port_aff = [(k, m) for k, m in port if m.polarity in ("affirmed", "future")]
+    exec_aff = [(k, m) for k, m in execs if m.polarity in ("affirmed", "future")]
+    exec_units = {k for k, _ in exec_aff}
+    for k, m in port_aff:
+        near = next((e for j, e in exec_aff if abs(j - k) <= 1), None)
+        if near is not None and k in exec_units | {j + 1 for j in exec_units} | {j - 1 for j in exec_units}:
+            status = Status.PARTIAL if (doc.is_report and "future" in (m.polarity, near.polarity)) else Status.ADDRESSED
+            why = f"An executive role ({squash(near.match)}) is tied to the portfolio ({squash(m.match)})."
+            return _Assessment(status, why, [m] if near.unit is m.unit else [m, near], [],
+                               ["named executive portfolio owner", "portfolio governance or board"])
+    if port_aff:
+        m = port_aff[0][1]
+        return _Assessment(Status.PARTIAL, f"Portfolio or programme context ({squash(m.match)}) but no named executive owner of the AI portfolio.",
+                           [m], [], ["portfolio governance or board"])
+    deferred = [m for _, m in port if m.polarity == "deferred"]
+    if deferred:
+        return _Assessment(Status.PARTIAL, "AI portfolio ownership mentioned only as deferred.", [], deferred[:1], [])
+    if exec_aff:
+        m = exec_aff[0][1]
+        return _Assessment(Status.MISSING, f"An executive ({squash(m.match)}) is named, but the pilot is not placed in an AI portfolio.",
+                           [], [m], [])
+    return _Assessment(Status.MISSING, "The pilot stands alone: no AI portfolio view or owner.", [], [], [])
+
+
+_CUSTOM = {"R01": _r01, "R03": _r03, "R10": _r10}
+
+# --------------------------------------------------------------------------- missing list
+
+_STOP = frozenset(["a", "an", "and", "the", "of", "or", "to", "for", "in", "on", "at", "by", "with", "from", "as", "is", "are", "be", "it", "its", "not", "no", "e.g"])
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _missing_items(reason: Reason, found: list[str], status: Status) -> list[str]:
+    if status == Status.ADDRESSED and not reason.look_for:
+        return []
+    have = set().union(*(_stems(f) for f in found)) if found else set()
+    out = [item for item in reason.look_for if not (_stems(item) & have)]
+    if status != Status.ADDRESSED and not out:
+        out = [f"what the rubric asks for: {reason.criteria.addressed}"]
+    return out
+
+
+def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None) -> tuple[list[Finding], _Doc]:
+    """Findings for every reason of ``rubric`` (quotes not yet grounded) and the index used."""
+    doc = _index(document, alerts)
+    findings: list[Finding] = []
+    for reason in rubric.reasons:
+        rules = R.REASONS.get(reason.id)
+        if rules is None:
+            findings.append(Finding(reason_id=reason.id, title=reason.title, status=Status.MISSING,
+                                    rationale=NO_RULES + ".", missing=list(reason.look_for), fix=reason.fix))
+            continue
+        decide = _CUSTOM.get(reason.id, _generic)
+        a = decide(rules, doc)
+        evidence = [_quote(m) for m in a.support]
+        notes: list[str] = []
+        if a.against:
+            label = {"deferred": "deferred", "negated": "negated", "affirmed": "evidence of the gap", "future": "a plan"}
+            for m in a.against:
+                if len(evidence) >= MAX_QUOTES + 1:
+                    break
+                evidence.append(_quote(m))
+                notes.append(f"Quoted as {label[m.polarity] if not m.gap else 'evidence of the gap'}: {squash(m.unit.text)[:120]}")
+        findings.append(Finding(
+            reason_id=reason.id, title=reason.title, status=a.status, evidence=_dedupe(evidence),
+            rationale=a.rationale, missing=_missing_items(reason, a.found, a.status), fix=reason.fix, notes=notes,
+        ))
+    return findings, doc
+
+
+def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple[str | None, str]] = set()
+    out: list[Evidence] = []
+    for e in evidence:
+        key = (e.block_id, e.quote)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+# --------------------------------------------------------------------------- facts
+
+
+_NUM_AFTER = {
+    "baseline": re.compile(r"\b(?:baseline|currently|current|today|from|down\s+from|up\s+from|before)\b[^0-9£$€]{0,30}([£$€]?\d[\d,.]*\s*(?:%|per\s+cent|pp|k|m|bn|days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|p|pence)?)", re.I),
+    "target": re.compile(r"\b(?:target|goal|aim\w*|to|by|below|under|at\s+least|reduce\w*\s+to)\b[^0-9£$€]{0,30}([£$€]?\d[\d,.]*\s*(?:%|per\s+cent|pp|k|m|bn|days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|p|pence)?)", re.I),
 }
-_NEG = re.compile(r"\b(no|not|none|yet to be|to be (agreed|confirmed|decided)|tbc|tbd|if the pilot proceeds|phase 2|later)\b", re.I)
+_PHRASE_LEFT = re.compile(r"((?:[A-Za-z][\w-]*\s+){0,3})$")
+_LEFT_STOP = frozenset(["the", "a", "an", "our", "its", "their", "of", "in", "on", "for", "to", "and", "or", "with", "by", "from", "is", "are", "was", "were", "will", "be", "this", "that", "these", "those", "kpi", "kpis", "metric", "metrics", "primary", "key", "main", "reduce", "reduced", "reducing", "improve", "improved", "increase", "increased", "lower", "cut"])
+
+
+def _noun_phrase(text: str, start: int, end: int) -> str:
+    """The KPI phrase with up to three qualifying words before it ("average claims handling time")."""
+    m = _PHRASE_LEFT.search(text[:start])
+    words = m.group(1).split() if m else []
+    keep: list[str] = []
+    for w in reversed(words):
+        if w.lower() in _LEFT_STOP or not w[0].isalpha():
+            break
+        keep.insert(0, w)
+    return squash(" ".join([*keep, text[start:end]]))
+
+
+def _num(kind: str, text: str) -> str | None:
+    m = _NUM_AFTER[kind].search(text)
+    return squash(m.group(1)).rstrip(".,") if m else None
+
+
+def extract_facts(doc: _Doc) -> Facts:
+    """Facts the rules can fill: KPIs with baseline/target, metrics, owners, unit costs, governance."""
+    r01 = R.REASONS["R01"]
+    kpis: list[CommercialKPI] = []
+    seen: set[str] = set()
+    for k, m in _find(doc, r01.elements[0]):
+        if m.polarity in ("negated", "deferred") or _GENERIC_KPI.match(m.match):
+            continue
+        metric = _noun_phrase(m.unit.text, m.start, m.end)
+        if metric.lower() in seen:
+            continue
+        seen.add(metric.lower())
+        ctx = _context(doc, k)
+        base = _num("baseline", ctx) if R.BASELINE.search(ctx) else None
+        target = _num("target", ctx) if R.TARGET.search(ctx) else None
+        measured = squash(m.unit.text)[:200] if doc.is_report and R.MEASURED.search(m.unit.text) and m.polarity == "affirmed" else None
+        kpis.append(CommercialKPI(metric=metric, baseline=base, target=target, measurement=measured, evidence=_quote(m)))
+    kpis.sort(key=lambda c: (-(bool(c.baseline) + bool(c.target) + bool(c.measurement)),))
+    tech: list[FactItem] = []
+    seen_t: set[str] = set()
+    for _, m in _find(doc, r01.gap_cues[0], gap=True):
+        name = squash(m.match).lower()
+        if name in seen_t:
+            continue
+        seen_t.add(name)
+        num = R.NUMBER.search(m.unit.text, m.end)
+        value = squash(m.match) + (f" {squash(num.group(0))}" if num and num.start() - m.end < 25 and any(c.isdigit() for c in num.group(0)) else "")
+        tech.append(FactItem(value=value, evidence=_quote(m)))
+    got, _, _ = owners(doc)
+    op = next((o for o in got if o.kind == "operational" and o.mention.polarity == "affirmed"), None)
+    op = op or next((o for o in got if o.kind == "operational"), None)
+    sponsor = _sponsor(doc)
+    r10 = R.REASONS["R10"]
+    port = [m for _, m in _find(doc, r10.elements[1]) if m.polarity in ("affirmed", "future")
+            and r10.elements[0].patterns.search(_context(doc, doc.units.index(m.unit)))]
+    r05 = R.REASONS["R05"]
+    units = [FactItem(value=squash(m.match), evidence=_quote(m)) for _, m in _find(doc, r05.elements[0])
+             if m.polarity != "negated" and m.polarity != "deferred"]
+    gov = [FactItem(value=m.element, evidence=_quote(m)) for el in R.REASONS["R06"].elements
+           for _, m in _find(doc, el)[:1] if m.polarity in ("affirmed", "future")]
+    return Facts(
+        commercial_kpis=kpis[:6],
+        technical_metrics=tech[:8],
+        operational_owner=FactItem(value=op.who, evidence=_quote(op.mention)) if op else None,
+        sponsor=sponsor,
+        portfolio_owner=FactItem(value=squash(port[0].match), evidence=_quote(port[0])) if port else None,
+        unit_costs=_unique(units)[:5],
+        governance=gov,
+    )
+
+
+_SPONSOR = re.compile(r"\bsponsor(?:ed|ship)?\b", re.I)
+
+
+def _sponsor(doc: _Doc) -> FactItem | None:
+    named = R.REASONS["R03"].extra["named"]
+    for u in doc.units:
+        m = _SPONSOR.search(u.text)
+        if m is None:
+            continue
+        if polarity(u.text, m.start(), m.end(), is_report=False) in ("negated", "deferred"):
+            continue
+        who = named.search(u.text)
+        if who:
+            return FactItem(value=squash(who.group(0)), evidence=Evidence(quote=u.text, block_id=u.block.id))
+    return None
+
+
+def _unique(items: list[FactItem]) -> list[FactItem]:
+    seen: set[str] = set()
+    out: list[FactItem] = []
+    for it in items:
+        if it.value.lower() not in seen:
+            seen.add(it.value.lower())
+            out.append(it)
+    return out
+
+
+# --------------------------------------------------------------------------- engine
 
 
 class ScreeningEngine:
@@ -32,27 +649,10 @@ class ScreeningEngine:
         return EngineInfo(name="screen", label="offline screening engine (rules, no model)")
 
     def review(self, document: Document, rubric: Rubric) -> EngineResult:
-        findings: list[Finding] = []
-        for reason in rubric.reasons:
-            pats = [re.compile(p, re.I) for p in _CUES.get(reason.id, [])]
-            ev: list[Evidence] = []
-            neg = 0
-            for b in document.blocks:
-                if any(p.search(b.text) for p in pats):
-                    if _NEG.search(b.text):
-                        neg += 1
-                        continue
-                    ev.append(Evidence(quote=b.text[:300], block_id=b.id))
-            status = Status.ADDRESSED if len(ev) >= 2 else Status.PARTIAL if ev else Status.MISSING
-            findings.append(
-                Finding(
-                    reason_id=reason.id,
-                    title=reason.title,
-                    status=status,
-                    evidence=ev[:3],
-                    rationale=f"{len(ev)} supporting passage(s), {neg} negated or deferred.",
-                    missing=[] if status == Status.ADDRESSED else list(reason.look_for),
-                    fix=reason.fix,
-                )
-            )
-        return EngineResult(findings=findings)
+        alerts = find_alerts(document)
+        findings, doc = assess(document, rubric, alerts)
+        warnings: list[str] = []
+        unknown = [r.id for r in rubric.reasons if r.id not in R.REASONS]
+        if unknown:
+            warnings.append(f"The screening engine has no rules for {', '.join(unknown)}; those are marked missing. Use the LLM engine for them.")
+        return EngineResult(findings=findings, facts=extract_facts(doc), alerts=alerts, warnings=warnings)

@@ -1,0 +1,593 @@
+"""The screening engine's rules, as readable data.
+
+Every pattern is general English vocabulary for the concepts in the article (the ten reasons
+AI pilots stall): what a commercial KPI is, what an operational owner is, what enterprise data
+architecture or governance consists of. No pattern names a phrase that only one document uses.
+
+Structure
+---------
+- ``NEGATION`` / ``DEFERRAL`` / ``FUTURE``: how a mention is qualified (see ``screen.polarity``).
+- ``REASONS``: per reason id, the *elements* a complete answer names (each a list of regexes),
+  the *gap cues* that are evidence of the gap itself ("manual extract", "sandbox"), the
+  *other senses* of its keywords to ignore ("sales pipeline", "loan portfolio"), and the
+  thresholds that turn found elements into addressed / partial / missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reviewer.models import Status
+
+FLAGS = re.I
+
+
+def rx(*alternatives: str) -> re.Pattern[str]:
+    """One case-insensitive regex from alternatives (each wrapped in a group)."""
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), FLAGS)
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+# A clause ends at these (negation and deferral do not cross them).
+CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[-–—]\s|,?\s+but\s|,?\s+however\b|,?\s+although\s|,?\s+whereas\s|,?\s+while\s|,\s+and\s+(?=\w+\s+(?:is|are|was|were|has|have|will)\b)",
+    FLAGS,
+)
+
+# Negation close before a cue: "no operational owner", "without a baseline", "lacks ...".
+NEGATION_BEFORE = rx(
+    r"\b(?:no|not|never|none|neither|nor|without|nobody|cannot|can't)\b(?!\s+(?:only|just|longer|later\s+than|less|more|doubt)\b)",
+    r"\bn't\b|\w+n't\b",
+    r"\black(?:s|ed|ing)?\b|\babsence\s+of\b|\babsent\b|\bmissing\b|\bunclear\b|\bundefined\b|\bunassigned\b|\bunknown\b",
+    r"\bhas\s+yet\s+to\b|\bhave\s+yet\s+to\b|\bis\s+yet\s+to\b|\bare\s+yet\s+to\b",
+    r"\bout\s+of\s+scope\b|\bexcluded\b|\bnot\s+in\s+scope\b|\bnot\s+part\s+of\b",
+)
+# Negation after a cue in the same clause: "an owner has not been identified", "... is unclear".
+NEGATION_AFTER = rx(
+    r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do|could|can)\s+(?:not|never|yet\s+to)\b",
+    r"\b(?:hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|didn't|doesn't|don't|couldn't|can't|cannot)\b",
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:identified|defined|agreed|assigned|confirmed|decided|named|appointed|measured|"
+    r"tracked|captured|collected|established|set|specified|quantified|modelled|modeled|estimated|designed|built|tested|in\s+place)\b",
+    r"\b(?:remains?|remained|is|are|was|were)\s+(?:unclear|undefined|unassigned|unknown|open|outstanding|unresolved|tbc|tbd)\b",
+    r"\bout\s+of\s+scope\b|\bexcluded\b|\bnot\s+(?:in|within)\s+(?:the\s+)?scope\b",
+    r"\bnone\s+(?:was|were|has|have)\b",
+)
+# Deferral anywhere in the clause: the element is promised for later, not part of this pilot.
+DEFERRAL = rx(
+    r"\bto\s+be\s+(?:agreed|confirmed|determined|decided|defined|identified|appointed|assigned|scoped|designed|developed|"
+    r"addressed|considered|assessed|reviewed|finali[sz]ed|established|worked\s+out|clarified|explored|discussed|built|set\s+up|"
+    r"put\s+in\s+place|planned|done|covered|looked\s+at|picked\s+up|resolved)\b",
+    r"\b(?:TBC|TBD|TBA|tbc|tbd)\b",
+    r"\b(?:if|once|when|should|after|assuming)\s+(?:the\s+|this\s+)?(?:pilot|poc|proof\s+of\s+concept|trial|project|it)\s+"
+    r"(?:is\s+)?(?:proceeds?|succeeds?|is\s+successful|successful|scales?|is\s+approved|approved|moves?\s+to|progresses|goes\s+ahead|completes?|concludes?|ends?)",
+    r"\b(?:in|during|for|at|until)\s+(?:a\s+|the\s+)?(?:later|future|subsequent|next|second|third|follow[- ]on|scale[- ]up|scaling|rollout|roll[- ]out)\s+"
+    r"(?:phase|stage|step|iteration|release|wave|tranche)\b",
+    r"\b(?:phase|stage|wave|release)\s+(?:2|3|ii|iii|two|three)\b",
+    r"\b(?:at|after|before|until|by)\s+(?:the\s+)?(?:scale|scaling|go[/ -]no[- ]go|investment|stage|phase|decision|approval)[- ]?(?:gate|decision|review|point)\b",
+    r"\b(?:will|would|can|could|may|might|shall)\s+be\s+(?:\w+\s+){0,3}?(?:considered|addressed|explored|looked\s+at|revisited|"
+    r"picked\s+up|determined|decided|defined|agreed|designed|developed|scoped|assessed|worked\s+out)\s+"
+    r"(?:later|in\s+due\s+course|subsequently|at\s+a\s+later|post[- ]pilot|after|once|when|if|in\s+(?:a\s+)?(?:later|future|subsequent|next))",
+    r"\b(?:in\s+due\s+course|at\s+a\s+later\s+(?:date|stage|point|time)|(?:until|for)\s+later|later\s+(?:phase|stage|date|wave|release)|down\s+the\s+line)\b",
+    r"\b(?:considered|addressed|decided|agreed|defined|designed|scoped|assessed|confirmed|looked\s+at|revisited|determined|worked\s+out)\s+later\b",
+    r"\bdeferred\b|\bdefer(?:s|ring)?\b|\bpostponed\b|\bparked\b|\bon\s+hold\b|\bpushed\s+back\b",
+    r"\bfuture\s+(?:work|phases?|stages?|consideration|iterations?|releases?)\b",
+    r"\bbeyond\s+(?:the\s+)?(?:scope\s+of\s+)?(?:this\s+|the\s+)?(?:pilot|poc|trial|initial\s+phase)\b",
+    r"\bpost[- ](?:pilot|poc|trial)\s+(?:phase|stage|work|activity|activities)\b",
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|scoped|planned|costed|budgeted|funded)\b",
+)
+# In a post-pilot report, these make a statement a promise, not a measurement.
+FUTURE = rx(
+    r"\b(?:will|would|shall|should|could|might|may|intends?\s+to|plans?\s+to|planned|planning|aims?\s+to|expect(?:s|ed)?\s+to|"
+    r"is\s+expected|are\s+expected|propose[sd]?|proposal|recommend(?:s|ed|ation)?|next\s+steps?|going\s+forward|in\s+future|"
+    r"potential(?:ly)?|projected|forecast|anticipated?|estimated?\s+to|envisag\w+|to\s+be\s+(?:rolled|built|developed|implemented))\b",
+)
+# Headings whose content is, in a report, forward-looking.
+FUTURE_SECTIONS = rx(
+    r"recommendation|next\s+steps?|future\s+(?:work|direction|development|plans?)|way\s+forward|roadmap|"
+    r"further\s+work|lessons|limitations|scaling\s+(?:plan|considerations)|considerations\s+for"
+)
+# Words that, just before a cue, show the sentence is a question or a hedge about it.
+HEDGE = rx(r"\b(?:whether|unclear\s+whether|if\s+any)\b")
+
+
+# --------------------------------------------------------------------------- rule types
+
+
+@dataclass(frozen=True)
+class Element:
+    """Something a complete answer to a reason names, with the patterns that find it.
+
+    ``other_senses`` are context patterns (searched in the unit) that mean the keyword is used
+    in an unrelated sense there, e.g. "pipeline" next to "sales".
+    """
+
+    name: str
+    patterns: re.Pattern[str]
+    other_senses: re.Pattern[str] | None = None
+    core: bool = False  # counts towards "addressed" thresholds
+
+
+@dataclass(frozen=True)
+class ReasonRules:
+    reason_id: str
+    elements: tuple[Element, ...]
+    gap_cues: tuple[Element, ...] = ()  # mentions that evidence the gap itself
+    addressed_min: int = 2  # distinct core elements, affirmed, needed for "addressed"
+    require_any: tuple[str, ...] = ()  # at least one of these element names among those
+    deferred_status: Status = Status.PARTIAL  # status when the only mentions are deferred
+    negated_status: Status = Status.MISSING  # status when the only mentions are negated
+    gap_status: Status = Status.MISSING  # status when only gap cues are found
+    single_status: Status = Status.PARTIAL  # status with affirmed mentions below the threshold
+    notes: str = ""
+    extra: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- R01 commercial KPI
+
+# Business outcomes a board can value (the article: handling time, conversion, collections recovery,
+# fraud loss) and their common relatives across sectors.
+COMMERCIAL_KPI = rx(
+    r"\b(?:average\s+)?(?:call\s+|case\s+|claims?\s+)?handl(?:e|ing)\s+times?\b|\bAHT\b",
+    r"\b(?:processing|turnaround|turn-around|cycle|resolution|response|waiting|wait|lead|queue|throughput|decision|"
+    r"handling|settlement|onboarding|approval|triage|review|admin(?:istrative)?|analysis|clinician|staff|officer|caseworker)\s+times?\b",
+    r"\btime[- ]to[- ](?:decision|resolution|yield|cash|hire|settle|settlement|close|quote|market|serve|value|first\s+response|answer)\b",
+    r"\b(?:conversion|retention|churn|attrition|renewal|take[- ]up|uptake|approval|acceptance|recovery|collections?|cure|"
+    r"roll[- ]rate|arrears|default|write[- ]off|complaint|repeat\s+contact|first[- ]contact\s+resolution|abandonment|"
+    r"containment|deflection|self[- ]service|automation|straight[- ]through|utili[sz]ation|occupancy|readmission|"
+    r"no[- ]show|did[- ]not[- ]attend|DNA|error|rework|fraud|loss|leakage|claims?\s+leakage|hit|win|click[- ]through|"
+    r"stock[- ]?out|fill|on[- ]time|absence|sickness)\s+rates?\b",
+    r"\b(?:revenue|sales|income|margin|profit|gross\s+margin|EBITDA|cash\s+flow|working\s+capital|basket\s+size|"
+    r"average\s+order\s+value|order\s+value|customer\s+lifetime\s+value|CLV|LTV|premium\s+income|fee\s+income)\b",
+    r"\bcost[- ]to[- ](?:serve|collect|income|acquire)\b|\bcost\s+per\s+(?:claim|case|call|contact|application|customer|"
+    r"policy|loan|account|transaction\s+processed|hire|acquisition|lead|ticket|referral|patient|bed\s+day|response\s+analysed|consultation)\b",
+    r"\b(?:cost|time|FTE|staff|operational|efficiency|productivity)\s+savings?\b|\bsav(?:e|es|ed|ing)\s+(?:of\s+)?(?:[£$€]|\d[\d,.]*\s*(?:hours|days|FTE|staff|minutes|%|per\s+cent|k\b|m\b))",
+    r"\b(?:hours|days|minutes|weeks|FTEs?|staff\s+time|officer\s+time|analyst\s+time)\s+(?:saved|freed|released|avoided)\b",
+    r"\b(?:churn|attrition|retention|conversion|recovery|arrears|bad\s+debt|fraud\s+losses|fraud\s+loss|chargebacks?|"
+    r"write[- ]offs?|leakage|loss\s+ratio|combined\s+ratio|claims\s+costs?|backlog|waiting\s+lists?|length\s+of\s+stay|"
+    r"bed\s+days|delayed\s+discharges?|throughput|productivity|capacity|footfall|NPS|net\s+promoter\s+score|CSAT|"
+    r"customer\s+satisfaction|customer\s+effort|staff\s+satisfaction|complaints?|SLA\s+(?:compliance|attainment)|"
+    r"days\s+sales\s+outstanding|DSO|cash\s+collected|amount\s+recovered|debt\s+recovered|return\s+on\s+investment|ROI|payback)\b",
+    r"\b(?:commercial|business|operational|financial)\s+(?:KPIs?|outcomes?|metrics?|benefits?|value|impact|measures?)\b",
+)
+# Technical model metrics: a "KPI" section listing only these is not a commercial KPI.
+TECHNICAL_METRIC = rx(
+    r"\baccuracy\b|\bprecision\b|\brecall\b|\bF1(?:[- ]score)?\b|\bF-?score\b|\bAUC\b|\bAUROC\b|\bROC\b|\bAUPRC\b",
+    r"\blatency\b|\binference\s+(?:time|speed)\b|\bresponse\s+time\s+of\s+\d+\s*(?:ms|milliseconds)\b",
+    r"\bcost\s+per\s+(?:inference|prediction|token|query|request|api\s+call|1,?000\s+tokens|million\s+tokens)\b",
+    r"\b(?:BLEU|ROUGE(?:-\w+)?|perplexity|WER|word\s+error\s+rate|MAE|RMSE|MAPE|mean\s+absolute\s+error|"
+    r"mean\s+squared\s+error|log[- ]loss|top[- ]\d\s+accuracy|hallucination\s+rate|sensitivity|specificity|"
+    r"kappa|inter[- ](?:rater|annotator)\s+agreement|false\s+positive\s+rate|false\s+negative\s+rate|"
+    r"true\s+positive\s+rate|confusion\s+matrix|model\s+performance|uptime|availability|tokens?\s+per\s+second)\b",
+)
+# Words that make a number a baseline: today's level, a "before", a comparison.
+BASELINE = rx(
+    r"\bbase[- ]?lines?\b|\bbaselined\b|\bbenchmark\b|\bas[- ]is\b|\bpre[- ](?:pilot|trial|implementation|deployment)\b",
+    r"\b(?:currently|current(?:ly)?\s+(?:average|level|rate|value|performance|figure)|today|at\s+present|presently)\b[^.;]{0,60}?\d",
+    r"\b(?:from|down\s+from|up\s+from)\s+(?:an?\s+)?(?:average\s+of\s+)?[£$€]?\d[\d,.]*\s*\w*\s*(?:\w+\s+){0,2}?to\s+[£$€]?\d",
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against)\s+(?:a\s+|the\s+)?(?:control|baseline|historical|previous|prior|"
+    r"manual|current|last\s+year|pre[- ]\w+)",
+    r"\b(?:historic(?:al)?|previous|prior|last\s+year'?s?)\s+(?:average|rate|level|performance|figure|baseline)\b",
+    r"\bbefore\s+(?:the\s+)?(?:pilot|trial|tool|change|implementation)\b",
+)
+# Words that make a number a target.
+TARGET = rx(
+    r"\btargets?\b|\btargeting\b|\btargeted\b|\bgoal\b|\bobjective\b|\bambition\b|\bsuccess\s+criteri(?:on|a)\b|\bthreshold\b",
+    r"\baims?\s+to\b|\baiming\s+to\b|\bseeks?\s+to\b|\bexpected\s+to\s+(?:reduce|cut|increase|improve|lift|raise|lower)\b",
+    r"\b(?:reduce|cut|increase|improve|lift|raise|lower|decrease|bring\s+down|grow)\w*\b[^.;]{0,80}?\b(?:by|to)\s+(?:at\s+least\s+)?[£$€]?\d",
+    r"\b(?:at\s+least|no\s+more\s+than|below|under|above|over)\s+[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|days?|hours?|minutes?|weeks?)",
+)
+# A measured result in a report: a past-tense change with a number.
+MEASURED = rx(
+    r"\b(?:fell|dropped|decreased|declined|reduced|rose|increased|improved|grew|cut|shortened|lowered|saved|recovered|"
+    r"was|were|averaged|reached|achieved|delivered|measured|observed|recorded|went|came)\b[^.;]{0,80}?\d",
+    r"\b\d[\d,.]*\s*(?:%|per\s+cent|pp|percentage\s+points?)\s+(?:reduction|increase|improvement|lift|fall|drop|decrease|uplift|saving)\b",
+)
+MEASUREMENT_PROTOCOL = rx(
+    r"\bmeasur(?:ed|ement|ing)\b|\btracked\b|\bmonitored\s+(?:weekly|monthly|daily)\b|\bA/B\b|\bcontrol\s+group\b|\brandomi[sz]ed\b|"
+    r"\bhold[- ]?out\b|\bcounterfactual\b|\bdifference[- ]in[- ]differences\b|\bdashboard\b|\bMI\s+report|\bmanagement\s+information\b",
+)
+NUMBER = re.compile(r"[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|pp|k\b|m\b|bn\b|days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|s\b|p\b|pence)?", FLAGS)
+
+R01 = ReasonRules(
+    reason_id="R01",
+    elements=(
+        Element("commercial KPI", COMMERCIAL_KPI, core=True,
+                # "error rate" of a model, "response time" in ms, "capacity" of a server: technical senses
+                other_senses=rx(r"\b(?:model|classifier|algorithm|prediction|inference|api|server|gpu|token)s?\s+(?:error|response|capacity|throughput)",
+                                r"\bresponse\s+times?\s+(?:of|under|below)\s+\d+\s*(?:ms|milliseconds|s\b|seconds)",
+                                r"\b(?:loss|error)\s+(?:function|curve|rate\s+of\s+the\s+model)\b|\btraining\s+loss\b|\bvalidation\s+loss\b")),
+        Element("baseline", BASELINE),
+        Element("target", TARGET),
+        Element("measurement protocol", MEASUREMENT_PROTOCOL),
+    ),
+    gap_cues=(Element("technical metric only", TECHNICAL_METRIC),),
+    deferred_status=Status.PARTIAL,
+    notes="addressed = a commercial KPI with baseline and target (proposal) or measured against a baseline (report).",
+)
+
+# --------------------------------------------------------------------------- R02 future operating model
+
+R02 = ReasonRules(
+    reason_id="R02",
+    elements=(
+        Element("future operating model", rx(
+            r"\b(?:future|target|new|redesigned|changed|to[- ]be|future[- ]state|end[- ]state)\s+(?:operating\s+model|process(?:es)?|workflows?|ways\s+of\s+working|service\s+model|delivery\s+model|journey)\b",
+            r"\boperating[- ]model\s+(?:change|redesign|design|impact|implications)\b|\b(?:target|future)[- ]state\b|\bTOM\b",
+            r"\b(?:redesign|re-design|re-engineer|reengineer|transform|rework|restructur)\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:process|workflow|operating\s+model|service|journey|ways\s+of\s+working|operations)\b",
+            r"\b(?:process|workflow|operating[- ]model)\s+(?:redesign|re-design|re-engineering|change|changes|transformation)\b",
+        ), core=True, other_senses=rx(r"\b(?:data|ml|training|airflow|ci/cd|build|deployment|etl|software)\s+(?:workflow|process)")),
+        Element("decision rights", rx(
+            r"\bdecision[- ]rights?\b|\bdecision[- ]making\s+authority\b|\b(?:approval|sign[- ]off|delegated)\s+(?:authority|limits?|levels?)\b",
+            r"\bwho\s+(?:decides|approves|signs\s+off|is\s+accountable)\b|\bauthori[sz]ed\s+to\s+(?:approve|decide|override)\b",
+            r"\b(?:final|override)\s+(?:decision|say)\b|\b(?:staff|agents?|handlers?|caseworkers?|officers?|clinicians?|humans?)\s+(?:can|may|must|will)\s+(?:override|overrule|approve|reject)\b",
+        ), core=True),
+        Element("handoffs", rx(
+            r"\bhand[- ]?offs?\b|\bhand(?:ed)?\s+(?:off|over)\s+(?:to|between)\s+(?:a\s+|the\s+)?(?:human|agent|staff|team|caseworker|handler|adviser|advisor|clinician)",
+            r"\bhuman[- ]in[- ]the[- ]loop\b|\bhuman[- ]machine\b|\bhuman[- ]AI\b|\bhuman\s+review\s+(?:step|stage|of)\b",
+            r"\b(?:escalat\w+|rout\w+|referr\w+|triag\w+)\s+(?:\w+\s+){0,3}?to\s+(?:a\s+|the\s+)?(?:human|agent|specialist|senior|team|caseworker|handler|adviser|clinician|underwriter|investigator)",
+        ), core=True),
+        Element("roles and workflows change", rx(
+            r"\b(?:roles?|responsibilities|jobs?|tasks?|team\s+structures?)\s+(?:will\s+)?(?:change|changes|redesign\w*|redefin\w+|shift\w*)\b",
+            r"\b(?:new|changed|redefined)\s+(?:roles?|responsibilities|team\s+structure)\b|\bworkforce\s+(?:plan|model|design)\b",
+            r"\bprocess\s+(?:map|mapping|maps)\b|\bswim[- ]?lanes?\b|\bservice\s+blueprint\b",
+        )),
+    ),
+    gap_cues=(Element("runs inside the current process", rx(
+        r"\b(?:current|existing|today'?s|unchanged|as[- ]is)\s+(?:process|workflow|operating\s+model|ways\s+of\s+working)\b(?!\s+(?:map|mapping|will\s+change|redesign))",
+        r"\bno\s+(?:change|changes)\s+to\s+(?:the\s+)?(?:process|workflow|operating\s+model|ways\s+of\s+working)\b",
+        r"\b(?:fits?|slots?|sits?|plugs?)\s+(?:into|within|inside)\s+(?:the\s+)?(?:current|existing)\b",
+    )),),
+    addressed_min=2,
+    require_any=("future operating model", "decision rights", "handoffs"),
+    deferred_status=Status.PARTIAL,
+)
+
+# --------------------------------------------------------------------------- R03 operational owner
+
+# Ownership words.
+OWNERSHIP = rx(
+    r"\b(?:own|owns|owned|owning|owner|owners|ownership)\b",
+    r"\baccountab(?:le|ility)\b|\bresponsib(?:le|ility)\s+for\s+(?:running|operating|the\s+(?:service|tool|system|model|capability|solution))",
+    r"\bwill\s+(?:run|operate|take\s+over|manage)\s+(?:the\s+)?(?:service|tool|system|model|capability|solution|it)\b",
+    r"\bhand(?:ed)?[- ]?over\b|\bhandover\b|\btransition(?:ed)?\s+(?:in)?to\s+(?:business\s+as\s+usual|BAU|operations|live\s+service|service)\b",
+    r"\b(?:business|service|product|process|operational)\s+(?:owner|lead)\b",
+)
+# Another sense of "owner"/"own": of a spreadsheet, risk, action, document; "their own".
+OWNER_OTHER_SENSE = rx(
+    r"\b(?:spreadsheet|workbook|risk|raid|action|issue|decision|document|file|page|meeting|minutes|template|log|tracker|"
+    r"register|backlog|dashboard|repo(?:sitory)?|codebase|code|notebook|budget\s+line|ticket|deliverable|milestone|"
+    r"workstream|task|intellectual\s+property|IP|copyright|licen[cs]e|account|home|property|car|vehicle|business\s+owners?\s+(?:who|whose)|data\s*set)s?\s+(?:owner|owners|ownership)\b",
+    r"\b(?:owner|ownership)\s+of\s+(?:the\s+|each\s+|this\s+)?(?:spreadsheet|workbook|risk|action|issue|document|file|log|tracker|"
+    r"register|backlog|ticket|deliverable|milestone|task|intellectual\s+property|IP|copyright|code|data\s*set|dataset|property|home|vehicle)",
+    r"\b(?:its|their|our|his|her|your|my|one's)\s+own\b|\bon\s+(?:its|their|our)\s+own\b|\bown\s+(?:right|account|time|words|data|records|devices?)\b",
+    r"\bhome[- ]?owners?\b|\bproperty\s+owners?\b|\bbusiness\s+owners?\s+(?:in|across|of\s+small)\b|\bshare[- ]?holders?\b|\bowner[- ]occupi",
+    r"\bowners?\s*[:|]\s*(?:TBC|TBD|n/?a)\b",
+)
+# A specific role, function or person.
+# Case-sensitive: a capitalised role title or team name is what makes an owner specific.
+NAMED_ROLE = re.compile("|".join(f"(?:{a})" for a in (
+    r"\b(?:Head|Director|Manager|Lead|Chief|VP|Vice\s+President|Officer|Controller|Superintendent|Supervisor|Matron|Principal)\s+(?:of\s+|for\s+)?(?:the\s+)?[A-Z][\w&-]+",
+    r"\b(?:[A-Z][\w&-]+\s+){1,3}(?:Operations|Ops|Services?|Centre|Center|Desk|Unit|Department|Directorate|Function|Team|Manager|Director|Lead|Officer|Controller)\b",
+    r"(?i:\b(?:\w+\s+){0,2}operations\s+(?:team|function|director|manager|lead|leadership|department|unit|directorate)\b)",
+    r"\b(?i:led|owned|run|chaired|headed|managed|sponsored)\s+by\s+(?:Dr\.?\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z'-]+",
+    r"\bC[A-Z]O\b|\bChief\s+\w+\s+Officer\b",
+)))
+# Vague owners: not a specific accountable function.
+VAGUE_OWNER = rx(
+    r"\bthe\s+business\b(?!\s+(?:case|unit\s+[A-Z]|analyst))|\b(?:relevant|key|appropriate|various|business)\s+stakeholders?\b|\bstakeholders\b",
+    r"\b(?:a|an|the)\s+(?:business|service|product)\s+owner\b(?!\s+(?:is|was|will\s+be)\s+(?:the\s+)?[A-Z])",
+    r"\b(?:relevant|appropriate)\s+(?:team|function|department|business\s+area)\b|\bthe\s+wider\s+organisation\b|\bsomeone\b|\bdesignated\s+owner\b",
+    r"\bTBC\b|\bTBD\b|\bto\s+be\s+(?:confirmed|agreed|identified|decided|appointed)\b",
+)
+# The pilot's own team or vendor: owning the build is not operational ownership at scale.
+PILOT_TEAM = rx(
+    r"\b(?:data\s+science|analytics|innovation|AI|ML|digital|pilot|project|delivery|product|engineering|technology|IT|"
+    r"lab|labs|CoE|centre\s+of\s+excellence|research|technical)\s+(?:team|function|lab|unit|group|squad)\b",
+    r"\b(?:vendor|supplier|contractor|consultanc\w+|partner|third[- ]party|external\s+provider)\b",
+    r"\b(?:pilot|project)\s+(?:sponsor|lead|manager|board)\b",
+)
+# Words that mark an operational (run-the-service) function, as opposed to strategy or the build team.
+OPERATIONAL = rx(
+    r"\boperations?\b|\bops\b|\bservice\s+(?:delivery|desk|centre|center|management|owner)\b|\bcontact\s+cent(?:re|er)\b|\bcall\s+cent(?:re|er)\b|"
+    r"\bback[- ]office\b|\bfront[- ]?line\b|\bBAU\b|\bbusiness\s+as\s+usual\b|\bclaims\b|\bcollections\b|\bunderwriting\b|\bcustomer\s+services?\b|"
+    r"\bservicing\b|\bfulfil+ment\b|\bfinance\s+operations\b|\bpayments\b|\bprocessing\b|\bcasework\b|\bward\b|\bclinical\s+(?:lead|director|team)\b|"
+    r"\bpatient\s+flow\b|\bsite\s+manager\b|\bbranch\b|\bplant\b|\bwarehouse\b|\bsupply\s+chain\b|\bprocurement\b|\bHR\s+(?:operations|services)\b",
+)
+R03 = ReasonRules(
+    reason_id="R03",
+    elements=(
+        Element("named operational owner", OWNERSHIP, core=True, other_senses=OWNER_OTHER_SENSE),
+        Element("handover plan", rx(
+            r"\bhand(?:ed)?[- ]?over\b|\bhandover\b|\btransition(?:ed)?\s+(?:in)?to\s+(?:business\s+as\s+usual|BAU|operations|live\s+service|service)\b",
+            r"\b(?:transfer|transition)\s+of\s+(?:ownership|responsibility)\b|\bknowledge\s+transfer\b|\bRACI\b",
+        )),
+    ),
+    deferred_status=Status.MISSING,
+    negated_status=Status.MISSING,
+    extra={"named": NAMED_ROLE, "vague": VAGUE_OWNER, "pilot_team": PILOT_TEAM, "operational": OPERATIONAL},
+)
+
+# --------------------------------------------------------------------------- R04 enterprise data
+
+PIPELINE_OTHER_SENSE = rx(
+    r"\b(?:sales|deal|opportunit\w+|revenue|talent|hiring|recruitment|candidate|project|product|drug|policy|legislative|"
+    r"housing|development|funding|investment|grant|work|case|order|customer|lead|marketing|referral)\s+pipelines?\b",
+    r"\bin\s+the\s+pipeline\b|\bpipeline\s+of\s+(?:projects|deals|work|cases|opportunities|ideas|use\s+cases|candidates)\b",
+    r"\b(?:gas|oil|water)\s+pipelines?\b",
+)
+R04 = ReasonRules(
+    reason_id="R04",
+    elements=(
+        Element("source-system integration", rx(
+            r"\bsource\s+systems?\b|\bsystems?\s+of\s+record\b|\bsource\s+data\s+(?:feeds?|integration|connections?)\b",
+            r"\b(?:direct|live|automated|scheduled|real[- ]time|nightly|daily|streaming)\s+(?:data\s+)?(?:feeds?|integration|connections?|extracts?|ingestion|sync\w*)\b",
+            r"\b(?:data\s+warehouse|data\s+lake(?:house)?|lakehouse|enterprise\s+data\s+(?:platform|architecture|model)|data\s+platform|"
+            r"data\s+mesh|operational\s+data\s+store|master\s+data|MDM|feature\s+store)\b",
+            r"\b(?:integrat\w+|connect\w+|ingest\w*)\s+(?:\w+\s+){0,3}?(?:from|with)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:source|core|CRM|ERP|EHR|EPR|PAS|claims|policy|billing|core\s+banking|ledger)\s*(?:systems?|platforms?|data)?\b",
+        ), core=True),
+        Element("automated pipeline", rx(
+            r"\b(?:automated|production|productionised|productionized|scheduled|streaming|batch|repeatable|data|ETL|ELT|ingestion|feature)\s+pipelines?\b",
+            r"\bpipelines?\s+(?:from|into|that\s+(?:ingest|load|refresh))\b|\bETL\b|\bELT\b|\bdata\s+engineering\b|\borchestrat\w+\b|\bAirflow\b|\bdbt\b",
+            r"\b(?:automat\w+|refresh\w*)\s+(?:the\s+)?(?:data\s+)?(?:ingestion|preparation|extraction|refresh|loads?|feeds?)\b",
+        ), core=True, other_senses=PIPELINE_OTHER_SENSE),
+        Element("data quality monitoring", rx(
+            r"\bdata[- ]quality\s+(?:monitoring|checks?|rules|controls?|framework|dashboards?|metrics|management|assurance|tests?|alerts?|SLAs?)\b",
+            r"\bdata\s+(?:validation|observability|profiling|contracts?)\b|\bmonitor\w*\s+(?:of\s+)?(?:the\s+)?data\s+quality\b|\bdata\s+drift\b",
+        ), core=True),
+        Element("lineage", rx(r"\blineage\b|\bdata\s+catalog(?:ue)?s?\b|\bmetadata\s+(?:management|catalog\w*)\b|\bprovenance\b"), core=True),
+        Element("data governance and privacy", rx(
+            r"\bdata\s+(?:governance|owners?|stewards?|stewardship|protection|retention|sharing\s+agreements?|minimi[sz]ation)\b",
+            r"\bprivacy\b|\bGDPR\b|\bDPIA\b|\bpseudonymi[sz]\w+|\banonymi[sz]\w+|\bde-identif\w+|\bPII\b|\binformation\s+governance\b|\baccess\s+controls?\b",
+        )),
+    ),
+    gap_cues=(Element("manual or one-off data preparation", rx(
+        r"\bmanual(?:ly)?\s+(?:\w+\s+){0,2}?(?:extract\w*|export\w*|download\w*|prepar\w*|clean\w*|join\w*|upload\w*|copied|compiled|curated|collated|transferred)",
+        r"\bone[- ]off\s+(?:\w+\s+)?(?:extracts?|exports?|datasets?|data\s+sets?|snapshots?|data\s+pulls?|joins?|preparation|load)\b",
+        r"\b(?:static|historical|point[- ]in[- ]time)\s+(?:extracts?|snapshots?|data\s*sets?|exports?)\b|\bsnapshots?\s+of\s+(?:the\s+)?data\b",
+        r"\b(?:CSV|Excel|spreadsheet)\s+(?:exports?|extracts?|files?|uploads?)\b|\bbespoke\s+(?:data\s+)?(?:preparation|extract\w*|scripts?)\b",
+    )),),
+    addressed_min=2,
+    require_any=("source-system integration", "automated pipeline"),
+    deferred_status=Status.PARTIAL,
+)
+
+# --------------------------------------------------------------------------- R05 unit economics
+
+R05 = ReasonRules(
+    reason_id="R05",
+    elements=(
+        Element("unit cost", rx(
+            r"\bcost\s+per\s+(?:inference|prediction|transaction|call|query|request|claim|case|document|response|decision|user|"
+            r"page|token|item|record|application|patient|contact|customer|analysis|consultation|api\s+call|run|month\s+per|"
+            r"1,?000|thousand|million|k\b)\b",
+            r"\bunit\s+(?:cost|costs|economics|price|pricing)\b|\bper[- ](?:unit|transaction|inference|call|query|request|token|claim|case|user|seat)\s+(?:cost|price|fee|charge)s?\b",
+            r"[£$€]\s?\d[\d,.]*\s*(?:p|k|m|pence)?\s*(?:per|/|a|an|each)\s*(?:inference|prediction|transaction|call|query|request|claim|case|"
+            r"document|response|decision|user|page|item|record|application|patient|contact|customer|1,?000|thousand|million|token|"
+            r"consultation|analysis|run)s?\b",
+            r"\bprice\s+per\s+(?:1,?000\s+|million\s+)?tokens?\b",
+        ), core=True),
+        Element("running cost at production volume", rx(
+            r"\b(?:running|run|operating|operational|ongoing|recurring|annual|annuali[sz]ed|steady[- ]state|BAU|lifetime|whole[- ]life)\s+costs?\b",
+            r"\bopex\b|\btotal\s+cost\s+of\s+ownership\b|\bTCO\b|\bcost\s+(?:model|projection|forecast|at\s+scale)\b|\bcosts?\s+at\s+(?:full|production|projected|national|enterprise)\s+(?:volume|scale|usage)\b",
+            r"\b(?:at|for)\s+(?:full|production|projected|national|enterprise|expected)\s+(?:volumes?|scale|usage|load|roll[- ]?out)\b",
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b",
+            r"\b(?:projected|annual|monthly|expected|forecast)\s+(?:volumes?|usage|transactions|calls|claims|cases|queries|requests)\b",
+        ), core=True),
+        Element("infrastructure and data engineering cost", rx(
+            r"\b(?:infrastructure|hosting|compute|cloud|GPU|licen[cs]e|licen[cs]ing|subscription|API|token|vendor|platform|storage)\s+(?:costs?|fees?|spend|charges?|bill)\b",
+            r"\bdata\s+engineering\s+costs?\b|\bintegration\s+costs?\b",
+        )),
+        Element("retraining and monitoring cost", rx(
+            r"\b(?:retraining|re-training|monitoring|maintenance|support|model\s+management|MLOps|governance|assurance)\s+(?:costs?|effort|budget|spend|FTE)\b",
+        )),
+    ),
+    gap_cues=(Element("pilot budget only", rx(
+        r"\b(?:pilot|trial|poc|proof[- ]of[- ]concept|project)\s+(?:budget|cost|costs|spend|funding|fee)\b",
+        r"\b(?:budget|funding|cost)\s+(?:of|for)\s+(?:the\s+)?(?:pilot|trial|poc|project)\b|\b(?:budget|funding)\s+of\s+[£$€]\d",
+    )),),
+    addressed_min=2,
+    require_any=("unit cost",),
+    deferred_status=Status.PARTIAL,
+    gap_status=Status.PARTIAL,
+)
+
+# --------------------------------------------------------------------------- R06 enterprise governance
+
+MONITORING_CONTEXT = re.compile(r"\b(?:model|drift|performance|outputs?|accuracy|bias|predictions?|quality|behaviou?r|AI|system|tool)\b", FLAGS)
+R06 = ReasonRules(
+    reason_id="R06",
+    elements=(
+        Element("model risk management", rx(
+            r"\bmodel\s+risk\b|\bmodel\s+(?:validation|governance|inventory|approval)\b|\bAI\s+(?:risk|governance|assurance)\b|\bSR\s*11-7\b|\bSS1/23\b",
+            r"\b(?:risk|governance|ethics|assurance)\s+(?:committee|board|forum|panel|framework|function|team|review)\b|\bthree\s+lines\s+of\s+defen[cs]e\b|\bsecond\s+line\b",
+            r"\brisk\s+assessments?\b|\bimpact\s+assessments?\b|\bsafety\s+case\b|\bhazard\s+(?:log|analysis)\b",
+        ), core=True),
+        Element("documentation", rx(
+            r"\bmodel\s+cards?\b|\bmodel\s+documentation\b|\b(?:technical|audit)\s+documentation\b|\bsystem\s+cards?\b|\bdatasheets?\b",
+            r"\balgorithmic\s+transparency\b|\bATRS\b|\btransparency\s+record\b|\baudit[- ](?:ready|defensible|able)\b",
+        ), core=True),
+        Element("bias and fairness", rx(
+            r"\bbias(?:es)?\b|\bfairness\b|\bequalit(?:y|ies)\s+impact\b|\bEIA\b|\bprotected\s+characteristics?\b|\bdisparate\s+impact\b|\bdemographic\s+parity\b|\bequal\s+opportunity\b|\bdiscriminat\w+",
+        ), core=True, other_senses=rx(r"\bbias\s+(?:term|parameter|weights?|vector|correction)\b|\bconfirmation\s+bias\b")),
+        Element("regulatory compliance", rx(
+            r"\bcompl(?:iance|iant)\b|\bregulat(?:ory|or|ors|ion|ions|ed)\b|\blegal\s+(?:review|basis|advice|sign[- ]off)\b|\bGDPR\b|\bDPIA\b|"
+            r"\bdata\s+protection\s+impact\b|\bFCA\b|\bPRA\b|\bICO\b|\bMHRA\b|\bCQC\b|\bEU\s+AI\s+Act\b|\bAI\s+Act\b|\bConsumer\s+Duty\b|"
+            r"\bDCB\s?0?1(?:29|60)\b|\bclinical\s+safety\b|\bmedical\s+device\b|\bUKCA\b|\bISO\s?(?:27001|42001|13485)\b|\bEquality\s+Act\b",
+        ), core=True),
+        Element("ongoing monitoring", rx(
+            r"\b(?:model|performance|ongoing|continuous|production|drift|post[- ]deployment|output|quality)\s+monitoring\b",
+            r"\bmonitor\w*\s+(?:\w+\s+){0,3}?(?:drift|performance|accuracy|outputs?|bias|degradation|behaviou?r)\b",
+            r"\b(?:drift|degradation)\s+(?:detection|alerts?|monitoring)\b|\bperiodic\s+(?:review|revalidation|re-validation)\b",
+        ), core=True),
+        Element("incident response", rx(
+            r"\bincident\s+(?:response|management|process|procedures?|playbooks?|reporting|handling)\b|\brollback\b|\broll\s+back\b|\bkill[- ]switch\b|"
+            r"\bfall[- ]?back\s+(?:process|procedure|to\s+manual)\b|\bescalation\s+(?:path|process|route|procedure)\b|\bbusiness\s+continuity\b",
+        ), core=True),
+        Element("explainability", rx(
+            r"\bexplainab\w+|\binterpretab\w+|\bexplanations?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:decisions?|outputs?|predictions?|customers?|users?|outcomes?)\b|"
+            r"\bSHAP\b|\bLIME\b|\breason\s+codes?\b|\btransparen(?:cy|t)\b|\bright\s+to\s+(?:an\s+)?explanation\b",
+        ), core=True),
+        Element("human oversight", rx(
+            r"\bhuman\s+(?:oversight|review|sign[- ]off|in\s+the\s+loop)\b|\bhuman[- ]in[- ]the[- ]loop\b|\bmanual\s+review\s+of\s+(?:all\s+)?(?:outputs?|decisions?)\b",
+        )),
+    ),
+    gap_cues=(Element("governance limited to the pilot team", rx(
+        r"\bself[- ]govern\w*|\b(?:the\s+)?(?:data\s+science|pilot|project)\s+team\s+(?:\w+\s+){0,2}?(?:review\w*|check\w*|validat\w+|govern\w*|sign\w*\s+off)\b",
+        r"\b(?:informal|light[- ]touch|lightweight)\s+(?:governance|review|oversight)\b",
+    )),),
+    addressed_min=3,
+    deferred_status=Status.MISSING,
+    gap_status=Status.PARTIAL,
+)
+
+# --------------------------------------------------------------------------- R07 architectural fit
+
+NAMED_SYSTEM = (
+    r"(?:CRM|ERP|EHR|EPR|PAS|core\s+(?:banking|system|platform)|claims\s+(?:system|platform|management\s+system)|policy\s+(?:admin\w*|system)|"
+    r"case\s+management\s+(?:system|platform|tool)|billing\s+system|ledger|ticketing\s+(?:system|tool)|telephony|contact\s+cent(?:re|er)\s+platform|"
+    r"Salesforce|(?-i:SAP|Dynamics|Oracle|Epic|Teams|Outlook|Pega)|ServiceNow|Guidewire|Workday|Cerner|Zendesk|Genesys|SharePoint|"
+    r"workflow\s+(?:system|tool|platform)|document\s+management\s+system|collections\s+(?:system|platform)|dialler|dialer|payments?\s+(?:system|platform)|"
+    r"(?:existing|legacy|adjacent|downstream|upstream|internal|operational|line[- ]of[- ]business|back[- ]office|front[- ]office)\s+(?:systems?|platforms?|applications?|tools?))"
+)
+R07 = ReasonRules(
+    reason_id="R07",
+    elements=(
+        Element("integration with adjacent systems", rx(
+            rf"\bintegrat\w*\s+(?:\w+\s+){{0,4}}?(?:with|into|in)\s+(?:the\s+|our\s+|their\s+|existing\s+)?(?:\w+\s+){{0,3}}?{NAMED_SYSTEM}",
+            rf"\b{NAMED_SYSTEM}\s+(?:\w+\s+){{0,2}}?integrat\w+",
+            r"\b(?:adjacent|downstream|upstream)\s+(?:systems?|processes|applications)\b|\bsystems?\s+integration\b|\bintegration\s+(?:with|into)\b",
+            r"\b(?:embedded|built)\s+(?:in|into)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|workflow|tool|application|screens?|desktop)\b",
+            r"\b(?:writes?|pushes|posts|feeds|returns)\s+(?:\w+\s+){0,3}?(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|CRM|ERP|record|ledger)\b",
+        ), core=True, other_senses=rx(
+            r"\bintegrat\w*\s+(?:of\s+)?(?:the\s+)?(?:teams?|staff|people|cultures?|departments|functions|organisations|communities|services|care)\b",
+            r"\bintegrated\s+care\b|\bsocial\s+integration\b|\bintegrat\w+\s+(?:feedback|findings|views|perspectives|insights)\b",
+        )),
+        Element("APIs or integration patterns", rx(
+            r"\bAPIs?\b|\bREST(?:ful)?\b|\bwebhooks?\b|\bevent[- ]driven\b|\bmessage\s+(?:bus|queue|broker)\b|\bKafka\b|\bmiddleware\b|"
+            r"\bmicroservices?\b|\bintegration\s+(?:patterns?|layer|architecture|design|platform|points?)\b|\bSSO\b|\bsingle\s+sign[- ]on\b|\binterfaces?\s+(?:with|to)\b",
+        ), core=True),
+        Element("audit trail", rx(
+            r"\baudit\s+(?:trails?|logs?|logging|history)\b|\b(?:decision|activity)\s+log(?:s|ging)?\b|\btraceab\w+|\blog(?:s|ged|ging)?\s+(?:of\s+)?(?:every|each|all)\s+(?:decision|recommendation|output|prediction)s?\b",
+        ), core=True),
+        Element("customer journey or decision flow", rx(
+            r"\b(?:customer|user|patient|citizen|claimant|member|applicant|end[- ]to[- ]end)\s+journeys?\b|\bdecision\s+(?:flows?|points?|process)\b|"
+            r"\benterprise\s+architecture\b|\barchitecture\s+(?:review|board|design|diagram|fit)\b|\btarget\s+architecture\b|\bsolution\s+architecture\b",
+        ), core=True),
+    ),
+    gap_cues=(Element("standalone demonstration", rx(
+        r"\bstand[- ]?alone\b|\bin\s+isolation\b|\bsandbox\w*\b|\bisolated\s+(?:environment|instance|system)\b|\boffline\s+(?:only|batch|environment|tool)\b",
+        r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:integrated|connected)\b|\bseparate\s+from\s+(?:the\s+)?(?:live|existing|production|core)\b|\bno\s+integration\b",
+        r"\b(?:copy|copied|pasted?|re-?keyed|re-?entered|swivel[- ]chair)\s+(?:\w+\s+){0,4}?(?:into|to)\s+(?:the\s+)?\w+\s*(?:system|CRM|record)?",
+    )),),
+    addressed_min=2,
+    require_any=("integration with adjacent systems",),
+    deferred_status=Status.PARTIAL,
+)
+
+# --------------------------------------------------------------------------- R08 change management
+
+TRAINING_MODEL_SENSE = rx(
+    r"\b(?:model|algorithm|classifier|network|LLM|embedding|weights|fine[- ]?tun\w*|epochs?|GPU)s?\b[^.;]{0,40}?\btrain",
+    r"\btrain\w*\s+(?:\w+\s+){0,2}?(?:data|dataset|set|sets|split|loss|run|runs|pipeline|examples|corpus|samples|labels|on\s+\d|on\s+(?:the\s+)?(?:historical|labelled|labeled|\d))\b",
+    r"\b(?:re-?train\w*|pre-?train\w*|trained\s+(?:model|classifier|on)|training\s+and\s+(?:test|validation)|train/test|train-test)\b",
+)
+R08 = ReasonRules(
+    reason_id="R08",
+    elements=(
+        Element("change management plan", rx(
+            r"\bchange\s+(?:management|plan|programme|program|lead|leads|manager|network|impact\s+assessment|readiness|strategy|budget|team|champions?)\b",
+            r"\b(?:organi[sz]ational|business|people|cultural)\s+change\b|\bchange\s+(?:and\s+)?adoption\b|\bchampions?\s+network\b|\bsuper[- ]?users?\b|\bchange\s+agents?\b",
+        ), core=True),
+        Element("training", rx(
+            r"\btrain(?:ing|ed)?\b(?:\s+(?:for|of|to))?\s+(?:\w+\s+){0,2}?(?:staff|users|agents|colleagues|teams?|employees|handlers|advisers|advisors|clinicians|"
+            r"caseworkers|operators|workforce|frontline|managers|nurses|officers|analysts|people|underwriters|collectors)\b",
+            r"\b(?:staff|user|end[- ]user|colleague|agent|employee|frontline|classroom|role[- ]based)\s+training\b|\btraining\s+(?:programme|program|plan|sessions?|materials?|courses?|modules?|needs|budget)\b",
+            r"\bupskill\w*|\breskill\w*|\be-?learning\b|\bplaybooks?\b|\buser\s+guides?\b|\bonboarding\s+(?:of\s+)?(?:staff|users)\b",
+        ), core=True, other_senses=TRAINING_MODEL_SENSE),
+        Element("communications", rx(
+            r"\bcommunications?\s+(?:plan|strategy|campaign|approach)\b|\bcomms\s+plan\b|\bstakeholder\s+(?:engagement|communications?)\s+plan\b|\btown[- ]halls?\b|\broadshows?\b|\bbriefings?\s+for\s+(?:staff|teams)\b",
+        ), core=True),
+        Element("adoption beyond early adopters", rx(
+            r"\badoption\s+(?:rate|rates|tracking|metrics?|plan|targets?|curve|beyond|across|by)\b|\b(?:uptake|usage)\s+(?:rate|tracking|across|by\s+all)\b|"
+            r"\bnon[- ]volunteers?\b|\b(?:all|every)\s+(?:\d[\d,]*\s+)?(?:staff|users|agents|handlers|advisers|caseworkers|colleagues|employees|branches|sites|teams)\b|"
+            r"\b(?:roll[- ]?out|deploy\w*|extend\w*)\s+(?:\w+\s+){0,3}?to\s+(?:all|\d[\d,]*|the\s+wider|every|other)\b|\b\d[\d,]+\s+(?:staff|users|agents|colleagues|employees|advisers|caseworkers)\b|\bresistance\b",
+        ), core=True),
+        Element("role and incentive changes", rx(
+            r"\b(?:role|job)\s+(?:changes|redesign|profiles|descriptions)\b|\bincentives?\b|\b(?:performance|team)\s+(?:metrics|objectives|targets|scorecards?)\s+(?:for|of)\s+(?:staff|agents|teams)\b|\b(?:trade\s+)?unions?\b|\bworks\s+council\b|\bHR\s+(?:consultation|business\s+partner)\b",
+        )),
+        Element("budget for change", rx(
+            r"\b(?:change|training|adoption|communications)\s+(?:budget|costs?|spend|investment|FTEs?|resourc\w+)\b|\bbudget\w*\s+(?:\w+\s+){0,3}?(?:for|of)\s+(?:\w+\s+){0,2}?(?:change|training|adoption)\b|"
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s+(?:\w+\s+){0,4}?(?:change|training|adoption)\b",
+        )),
+    ),
+    gap_cues=(Element("pilot users only", rx(
+        r"\bvolunteers?\b|\bearly\s+adopters?\b|\bself[- ]selected\b|\benthusiasts?\b|\bhand[- ]?picked\b|\bpilot\s+(?:users|cohort|group)\s+only\b",
+    )),),
+    addressed_min=2,
+    require_any=("change management plan", "training", "communications"),
+    deferred_status=Status.MISSING,
+    gap_status=Status.PARTIAL,
+)
+
+# --------------------------------------------------------------------------- R09 real-world testing
+
+R09 = ReasonRules(
+    reason_id="R09",
+    elements=(
+        Element("production data or live operations", rx(
+            r"\bproduction\s+(?:data|environment|systems?|traffic|conditions|volumes?|settings?)\b|\bin\s+production\b|\bin\s+live\b",
+            r"\blive\s+(?:data|environment|operations?|traffic|cases|customers|calls|claims|service|systems?|setting|conditions|use|trial|pilot|deployment|consultations?|queues?|workloads?)\b",
+            r"\breal\s+(?:customers|cases|calls|claims|users|patients|applications|operational|world|time\s+data|consultations?|responses|workloads?|transactions)\b|\breal[- ]world\b",
+            r"\bshadow\s+(?:mode|running|deployment)\b|\bparallel\s+(?:run|running)\b|\bA/B\s+test\w*|\b(?:randomi[sz]ed\s+)?controlled\s+trial\b|\bfield\s+(?:trial|test)\b|\bgo[- ]live\b|\bwent\s+live\b|\bdeployed\s+(?:to|in|into)\b",
+            r"\boperational\s+(?:environment|setting|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b",
+        ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b")),
+        Element("real handoffs", rx(
+            r"\bhand[- ]?offs?\b|\bhandovers?\s+(?:to|between|from)\b|\bescalat\w+\s+(?:\w+\s+){0,2}?to\s+(?:a\s+|the\s+)?(?:human|agent|caseworker|staff|team|specialist)\b|\bend[- ]to[- ]end\s+(?:process|test|testing|journey)\b",
+        ), core=True),
+        Element("non-volunteer users", rx(
+            r"\bnon[- ]volunteers?\b|\b(?:randomly|random)\s+(?:selected|assigned|allocated)\b|\bnot\s+self[- ]selected\b|\bmandatory\s+use\b|"
+            r"\b(?:all|every|whole)\s+(?:\d[\d,]*\s+)?(?:agents|staff|users|caseworkers|handlers|advisers|teams?|branches|sites|wards)\b|\b\d[\d,]+\s+(?:staff|users|agents|caseworkers|reviewers|analysts|clinicians)\b",
+        ), core=True),
+        Element("messy reality tested", rx(
+            r"\b(?:dirty|messy|noisy|incomplete|missing|poor[- ]quality)\s+(?:data|records|inputs?|values)\b|\bedge\s+cases?\b|\bstress[- ]test\w*|\bload[- ]test\w*|\bfailure\s+modes?\b",
+        )),
+    ),
+    gap_cues=(Element("sandbox or curated data", rx(
+        r"\bsandbox\w*\b|\bsynthetic\s+data\b|\bcurated\s+(?:data|dataset|sample)\b|\bhistorical\s+(?:data|extracts?|datasets?|records|cases|claims|calls)\b|"
+        r"\bretrospective(?:ly)?\b|\boffline\s+(?:evaluation|test\w*|environment|analysis)\b|\btest\s+environment\b|\bsimulat\w+|\bback[- ]?test\w*|"
+        r"\bvolunteers?\b|\bearly\s+adopters?\b|\bhand[- ]?picked\b|\bself[- ]selected\b|\bcontrolled\s+environment\b|\blab\s+(?:setting|conditions)\b|\bpast\s+(?:data|cases|consultations?)\b",
+    )),),
+    addressed_min=1,
+    require_any=("production data or live operations",),
+    deferred_status=Status.PARTIAL,
+    gap_status=Status.MISSING,
+)
+
+# --------------------------------------------------------------------------- R10 AI portfolio owner
+
+PORTFOLIO_OTHER_SENSE = rx(
+    r"\b(?:loan|mortgage|credit|lending|property|real\s+estate|investment|asset|insurance|policy|customer|client|product|brand|"
+    r"housing|equity|bond|fund|estate|project\s+management|care|patient|debt|receivables|book|retail|commercial)\s+portfolios?\b",
+    r"\bportfolio\s+(?:of\s+(?:loans|mortgages|properties|assets|customers|clients|products|policies|investments|debt|accounts)|managers?\s+(?:in|at)\b|returns|yield|risk\s+weighted)",
+)
+R10 = ReasonRules(
+    reason_id="R10",
+    elements=(
+        Element("AI portfolio", rx(
+            r"\b(?:AI|ML|data|analytics|innovation|automation|digital|transformation|use[- ]case)\s+portfolio\b|\bportfolio\s+(?:of\s+(?:AI|pilots|use\s+cases|initiatives|projects)|view|owner|management|governance|board|review|prioriti[sz]ation|level|approach|lens)\b|\bportfolio\b",
+            r"\bother\s+(?:AI\s+)?(?:pilots|use\s+cases|initiatives|projects)\b|\bacross\s+(?:all\s+|the\s+)?(?:AI\s+)?(?:pilots|use\s+cases|initiatives|programmes)\b|\bcross[- ](?:pilot|programme|functional\s+mandate)\b",
+            r"\b(?:AI|data|digital)\s+(?:strategy|roadmap|programme|program|steering\s+(?:group|committee)|council|board|centre\s+of\s+excellence|CoE|investment\s+committee)\b|\bprogramme\s+board\b|\binvestment\s+committee\b",
+        ), core=True, other_senses=PORTFOLIO_OTHER_SENSE),
+        Element("named executive portfolio owner", rx(
+            r"\bChief\s+(?:AI|Artificial\s+Intelligence|Data|Data\s+(?:and|&)\s+(?:AI|Analytics)|Digital|Technology|Information|Analytics|Transformation|Innovation)\s+Officer\b",
+            r"\b(?:CAIO|CDAO|CDO|CIO|CTO|CDIO)\b|\bDirector\s+of\s+(?:AI|Data|Digital|Technology|Analytics|Transformation|Innovation)\b|\bHead\s+of\s+(?:AI|Data|Data\s+Science|Digital|Analytics|Automation|Innovation)\b",
+            r"\b(?:AI|data|digital)\s+(?:lead|director|executive)\b",
+        ), core=True),
+    ),
+    addressed_min=2,
+    deferred_status=Status.PARTIAL,
+)
+
+REASONS: dict[str, ReasonRules] = {r.reason_id: r for r in (R01, R02, R03, R04, R05, R06, R07, R08, R09, R10)}

@@ -173,7 +173,8 @@ class _Styles:
     """Style lookups (following ``basedOn``) with the few properties the walker needs."""
 
     def __init__(self, root: etree._Element | None) -> None:
-        self.by_id: dict[str, _Style] = {}
+        self._elements: dict[str, etree._Element] = {}
+        self._built: dict[str, _Style] = {}
         self.default_para: str | None = None
         self.defaults = _Style()
         self._run_cache: dict[tuple[str | None, str | None], tuple[bool, str | None, bool, int | None, bool]] = {}
@@ -183,43 +184,55 @@ class _Styles:
         dd = root.find(_w("docDefaults"))
         if dd is not None:
             _read_rpr(dd.find(f"{_w('rPrDefault')}/{W_RPR}"), self.defaults)
-        for s in root.iter(_w("style")):
+        for s in root.iterchildren(_w("style")):
             sid = s.get(_w("styleId"))
             if not sid:
                 continue
-            st = _Style()
-            name = s.find(_w("name"))
-            st.name = (name.get(W_VAL) or "") if name is not None else ""
-            based = s.find(_w("basedOn"))
-            st.based_on = based.get(W_VAL) if based is not None else None
-            ppr = s.find(W_PPR)
-            if ppr is not None:
-                ol = ppr.find(W_OUTLINE)
-                if ol is not None:
-                    st.outline = _int(ol.get(W_VAL))
-                num = ppr.find(W_NUMPR)
-                if num is not None:
-                    nid = num.find(W_NUMID)
-                    st.numbered = nid is None or (nid.get(W_VAL) or "0") != "0"
-                shd = ppr.find(W_SHD)
-                if shd is not None:
-                    st.shaded = _shade_fill(shd)
-            _read_rpr(s.find(W_RPR), st)
-            if s.get(W_TYPE) == "table":
-                st.table_shaded = any(_shade_fill(x) for x in s.iter(W_SHD))
-                st.first_row_emph = any(
-                    p.get(W_TYPE) == "firstRow" and (p.find(f"{W_RPR}/{W_B}") is not None or p.find(f"{W_TCPR}/{W_SHD}") is not None)
-                    for p in s.iter(_w("tblStylePr"))
-                )
+            self._elements.setdefault(sid, s)
             if s.get(W_TYPE) == "paragraph" and (s.get(_w("default")) or "").lower() in ("1", "true", "on"):
                 self.default_para = sid
-            self.by_id[sid] = st
+
+    def get(self, sid: str) -> _Style | None:
+        """The style's own properties, built on first use (most defined styles are never used)."""
+        st = self._built.get(sid)
+        if st is not None:
+            return st
+        s = self._elements.get(sid)
+        if s is None:
+            return None
+        st = _Style()
+        name = s.find(_w("name"))
+        st.name = (name.get(W_VAL) or "") if name is not None else ""
+        based = s.find(_w("basedOn"))
+        st.based_on = based.get(W_VAL) if based is not None else None
+        ppr = s.find(W_PPR)
+        if ppr is not None:
+            ol = ppr.find(W_OUTLINE)
+            if ol is not None:
+                st.outline = _int(ol.get(W_VAL))
+            num = ppr.find(W_NUMPR)
+            if num is not None:
+                nid = num.find(W_NUMID)
+                st.numbered = nid is None or (nid.get(W_VAL) or "0") != "0"
+            shd = ppr.find(W_SHD)
+            if shd is not None:
+                st.shaded = _shade_fill(shd)
+        _read_rpr(s.find(W_RPR), st)
+        if s.get(W_TYPE) == "table":
+            st.table_shaded = any(_shade_fill(x) for x in s.iter(W_SHD))
+            st.first_row_emph = any(
+                p.get(W_TYPE) == "firstRow"
+                and (p.find(f"{W_RPR}/{W_B}") is not None or p.find(f"{W_TCPR}/{W_SHD}") is not None)
+                for p in s.iter(_w("tblStylePr"))
+            )
+        self._built[sid] = st
+        return st
 
     def chain(self, sid: str | None) -> Iterator[_Style]:
         seen: set[str] = set()
         while sid and sid not in seen and len(seen) < 32:
             seen.add(sid)
-            st = self.by_id.get(sid)
+            st = self.get(sid)
             if st is None:
                 return
             yield st
@@ -237,7 +250,7 @@ class _Styles:
         key = sid or self.default_para
         hit = self._para_cache.get(key)
         if hit is None:
-            st = self.by_id.get(key) if key else None
+            st = self.get(key) if key else None
             name = (st.name if st is not None and st.name else (key or "")).lower()
             outline = self._first(key, lambda s: s.outline)
             numbered = bool(self._first(key, lambda s: s.numbered))

@@ -21,6 +21,8 @@ A scenario is chosen by a path prefix, so one server serves them all:
     reset              sends headers and part of the body, then resets the connection
     invalid-json       HTTP 200 whose body is not JSON
     truncated          HTTP 200 whose body stops short of its Content-Length
+    unauthorized       HTTP 401 (the message echoes a masked key, as real servers do)
+    500-if-<text>      HTTP 500 for documents whose name contains <text>; others answered
 """
 
 from __future__ import annotations
@@ -328,6 +330,15 @@ class Handler(BaseHTTPRequestHandler):
             return
         if scenario == "storm":
             self._error(429, "Rate limit reached (fake storm).", "requests", {"Retry-After": "0"})
+            return
+        if scenario == "unauthorized":  # echoes a masked key, as real servers do
+            auth = self.headers.get("Authorization", "")
+            key = auth.split()[-1] if auth else ""
+            masked = f"{key[:7]}****{key[-4:]}" if len(key) > 11 else "****"
+            self._error(401, f"Incorrect API key provided: {masked}.", "invalid_request_error")
+            return
+        if scenario.startswith("500-if-") and scenario[len("500-if-"):] in doc_key:
+            self._error(500, "The server had an error while processing your request (fake).", "server_error")
             return
         if scenario == "500-always":
             self._error(500, "The server had an error while processing your request (fake).", "server_error")

@@ -90,6 +90,12 @@ def review_options(fn: F) -> F:
                      help="Config file (TOML) with model, base_url, prices."),
         click.option("--max-file-mb", type=float, default=Limits.max_file_mb, show_default=True),
         click.option("--max-pages", type=int, default=Limits.max_pages, show_default=True),
+        click.option("--max-unzipped-mb", type=float, default=Limits.max_unzipped_mb, show_default=True,
+                     help="DOCX: refuse packages that inflate past this (zip-bomb defence)."),
+        click.option("--max-zip-ratio", type=float, default=Limits.max_zip_ratio, show_default=True,
+                     help="DOCX: refuse a zip entry compressed more than this many times."),
+        click.option("--max-chars", type=int, default=Limits.max_chars, show_default=True,
+                     help="Refuse documents with more text than this."),
         click.option("--verbose", "-v", is_flag=True, help="Log each step to stderr (secrets are always redacted)."),
     ]
     for d in reversed(decorators):
@@ -99,7 +105,13 @@ def review_options(fn: F) -> F:
 
 def build_options(**kw: Any) -> ReviewOptions:
     configure_logging(verbose=kw.pop("verbose", False))
-    limits = Limits(max_file_mb=kw.pop("max_file_mb"), max_pages=kw.pop("max_pages"))
+    limits = Limits(
+        max_file_mb=kw.pop("max_file_mb"),
+        max_pages=kw.pop("max_pages"),
+        max_unzipped_mb=kw.pop("max_unzipped_mb", Limits.max_unzipped_mb),
+        max_zip_ratio=kw.pop("max_zip_ratio", Limits.max_zip_ratio),
+        max_chars=kw.pop("max_chars", Limits.max_chars),
+    )
     return ReviewOptions(
         engine=kw["engine"], model=kw["model"], base_url=kw["base_url"], structured_method=kw["structured_method"],
         doc_type=DocType(kw["doc_type"]) if kw["doc_type"] else None, password=kw["password"],
@@ -201,6 +213,28 @@ def rubric(rubric_path: Path | None, as_toml: bool, as_json: bool) -> None:
         click.echo(f"     report:   {reason.question_report}")
         click.echo(f"     fix:      {reason.fix}\n")
     click.echo(f"Scoring: {r.scoring_definition}")
+
+
+@cli.command("eval")
+@click.argument("labels", type=click.Path(path_type=Path))
+@click.option("--engine", type=click.Choice(["auto", "screen", "llm"]), default="screen", show_default=True,
+              help="The engine to score.")
+@click.option("--split", type=click.Choice(["all", "demo", "dev", "heldout"]), default="all", show_default=True,
+              help="Score only the documents of this split.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("--model", default=None, help="Model name for the LLM engine (or REVIEWER_MODEL).")
+@click.option("--base-url", default=None, help="OpenAI-compatible endpoint (or OPENAI_BASE_URL).")
+@click.option("--rubric", "rubric_path", type=click.Path(path_type=Path), default=None, help="Rubric TOML to use.")
+@_handle_errors
+def eval_(labels: Path, engine: str, split: str, as_json: bool, model: str | None, base_url: str | None,
+          rubric_path: Path | None) -> None:
+    """Score an engine against a labels file: confusion per reason, accuracy, gap precision/recall,
+    quotes located, fact matches (per split)."""
+    from reviewer.evaluate import evaluate, render_text
+
+    options = ReviewOptions(model=model, base_url=base_url, rubric_path=rubric_path)
+    report = evaluate(labels, engine=engine, split=split, options=options)  # type: ignore[arg-type]
+    click.echo(report.model_dump_json(indent=2) if as_json else render_text(report))
 
 
 def main() -> None:

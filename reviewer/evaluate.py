@@ -76,8 +76,7 @@ def load_labels(path: str | Path) -> LabelSet:
 # --------------------------------------------------------------------------- fact matching
 
 _STOP = frozenset(
-    "the and for per with from into over under than that this its not set any all each only baseline target "
-    "vs versus was were are is be of in on at to by a an or as e.g i.e".split()  # noqa: SIM905
+    ["the", "and", "for", "per", "with", "from", "into", "over", "under", "than", "that", "this", "its", "not", "set", "any", "all", "each", "only", "baseline", "target", "vs", "versus", "was", "were", "are", "is", "be", "of", "in", "on", "at", "to", "by", "a", "an", "or", "as", "e.g", "i.e"]
 )
 _TOKEN = re.compile(r"\d[\d,.]*\d%?|\d%?|[a-z][a-z'-]*")
 

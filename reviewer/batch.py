@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from reviewer.cache import ReviewCache, hash_file
 from reviewer.documents import parse
 from reviewer.engines import Engine
 from reviewer.errors import BudgetExceededError, ModelError, ReviewerError, RuntimeReviewError
-from reviewer.ledger import Ledger
+from reviewer.ledger import Ledger, using_out_dir
 from reviewer.models import BatchResult, Document, Outcome, Review, Rubric, Usage
 from reviewer.options import ReviewOptions
 from reviewer.outputs import inside, output_stems
@@ -352,40 +353,41 @@ def run_batch(
     """Review ``items`` (file, relative name) through the pipeline; outcomes in input order."""
     stems = output_stems(items)
     total = len(items)
-    ledger = Ledger.for_out(out_dir) if out_dir is not None else None
-    pipe = Pipeline(options, rubric=rubric, engine=engine, out_dir=out_dir, ledger=ledger)
     outcomes: list[Outcome | None] = [None] * total
     todo = deque(Job(path, rel, stems[path], index=i, total=total) for i, (path, rel) in enumerate(items, start=1))
+    with ExitStack() as stack:
+        ledger: Ledger | None = None
+        if out_dir is not None:
+            stack.enter_context(using_out_dir(out_dir))
+            ledger = stack.enter_context(Ledger.for_out(out_dir))
+        pipe = Pipeline(options, rubric=rubric, engine=engine, out_dir=out_dir, ledger=ledger)
+        stack.callback(pipe.close)
 
-    def pump(timeout: float) -> None:
-        ev = pipe.next_event(timeout)
-        if ev is None or ev.kind == "skipped":
-            return
-        if ev.outcome is not None:
-            outcomes[ev.index - 1] = ev.outcome
-        if progress:
-            progress(ev)
+        def pump(timeout: float) -> None:
+            ev = pipe.next_event(timeout)
+            if ev is None or ev.kind == "skipped":
+                return
+            if ev.outcome is not None:
+                outcomes[ev.index - 1] = ev.outcome
+            if progress:
+                progress(ev)
 
-    try:
-        while todo or pipe.in_flight:
-            while todo and not pipe.full and not pipe.stop.is_set():
-                job = todo.popleft()
-                if ledger is not None:
-                    job.row = ledger.add(source="batch", path=job.path, rel=job.rel, stem=job.stem)
-                pipe.submit(job)
-            if pipe.stop.is_set():
-                todo.clear()
-            pump(0.2)
-    except KeyboardInterrupt:
-        # Finish the documents in hand, then stop.
-        pipe.stop.set()
-        while pipe.in_flight:
-            pump(0.2)
-        raise
-    finally:
-        pipe.close()
-        if ledger is not None:
-            ledger.close()
+        try:
+            while todo or pipe.in_flight:
+                while todo and not pipe.full and not pipe.stop.is_set():
+                    job = todo.popleft()
+                    if ledger is not None:
+                        job.row = ledger.add(source="batch", path=job.path, rel=job.rel, stem=job.stem)
+                    pipe.submit(job)
+                if pipe.stop.is_set():
+                    todo.clear()
+                pump(0.2)
+        except KeyboardInterrupt:
+            # Finish the documents in hand, then stop.
+            pipe.stop.set()
+            while pipe.in_flight:
+                pump(0.2)
+            raise
     if pipe.fatal is not None:
         raise pipe.fatal
     return BatchResult(

@@ -14,6 +14,7 @@ inbox may be on a network drive: use ``watch --poll``).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -103,6 +104,45 @@ class Row:
 def ledger_path(out_dir: Path) -> Path:
     """Where the ledger of an output folder lives."""
     return out_dir / ".reviewer" / "ledger.sqlite"
+
+
+@contextmanager
+def using_out_dir(out_dir: Path) -> Iterator[int]:
+    """Hold a shared lock on ``out_dir`` while writing to it; yields how many stale temp files were
+    swept, or -1 when another reviewer process is using the folder.
+
+    A process killed in the middle of ``atomic_write`` leaves a hidden ``.name.xxxx.part`` beside
+    the output (never a half-written output). On entry, if no other reviewer process holds the
+    folder (the exclusive lock is free), those leftovers are deleted. POSIX only; elsewhere no-op.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield 0
+        return
+    lock_path = out_dir / ".reviewer" / "lock"
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise OutputError(f"{out_dir}: cannot use the output folder ({e.strerror or e}).") from e
+    swept = 0
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            swept = -1  # another reviewer is writing here: leave its temp files alone
+        else:
+            for part in out_dir.rglob(".*.part"):
+                try:
+                    part.unlink()
+                    swept += 1
+                except OSError:
+                    pass
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield swept
+    finally:
+        os.close(fd)
 
 
 class Ledger:

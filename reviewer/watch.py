@@ -36,7 +36,7 @@ from reviewer.batch import DOCUMENT_SUFFIXES, Event, Job, Pipeline, is_temporary
 from reviewer.cache import hash_file
 from reviewer.engines import Engine
 from reviewer.errors import ConfigError, ReviewerError
-from reviewer.ledger import Ledger, Row
+from reviewer.ledger import Ledger, Row, using_out_dir
 from reviewer.models import Outcome, Rubric
 from reviewer.options import ReviewOptions
 from reviewer.outputs import atomic_write, safe_component
@@ -116,9 +116,12 @@ class Watcher:
 
     def run(self, *, once: bool = False) -> WatchSummary:
         """Process what is in the inbox and what arrives; with ``once``, stop when the inbox is done."""
-        ledger = Ledger.for_out(self.out)
-        try:
-            redo = ledger.recover(SOURCE)
+        with using_out_dir(self.out) as swept, Ledger.for_out(self.out) as ledger:
+            if swept > 0:
+                log.info("removed %d temporary file(s) left by an interrupted run in %s", swept, self.out)
+            if swept < 0:
+                self.say(f"Another reviewer process is using {self.out}; unfinished rows it owns are left to it.")
+            redo = ledger.recover(SOURCE) if swept >= 0 else 0
             if redo:
                 self.say(f"Resuming: {redo} document(s) were being reviewed when the watcher stopped; reviewing them again.")
             pipe = Pipeline(self.options, rubric=self.rubric, engine=self.engine, out_dir=self.out, ledger=ledger)
@@ -133,8 +136,6 @@ class Watcher:
                 if observer is not None:
                     observer.stop()
                     observer.join(timeout=5)
-        finally:
-            ledger.close()
         return self.summary
 
     # ------------------------------------------------------------------ the loop

@@ -319,7 +319,7 @@ class Handler(BaseHTTPRequestHandler):
             self._error(400, "request body is not JSON", "invalid_request_error")
             return
         with self.state.lock:
-            self.state.requests.append({"scenario": scenario, "body": body, "headers": dict(self.headers)})
+            self.state.requests.append({"scenario": scenario, "body": body, "headers": {k.lower(): v for k, v in self.headers.items()}})
         user = next((str(m.get("content") or "") for m in body.get("messages", []) if m.get("role") == "user"), "")
         name_m = _DOC_NAME.search(user)
         doc_key = name_m.group(1) if name_m else "?"

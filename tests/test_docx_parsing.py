@@ -191,6 +191,24 @@ def test_paragraph_numbers_index_body_paragraphs(rich_docx: Path) -> None:
         assert b.text.split(":")[0].split()[0] in p_text, (b.text, p_text)
 
 
+def test_field_result_across_paragraphs_and_a_broken_field(tmp_path: Path) -> None:
+    d = docx.Document()
+    _add(
+        d,
+        """<X><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>
+             <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Result line one</w:t></w:r></w:p>
+           <w:p><w:r><w:t>Result line two</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+           <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> BROKEN never ends</w:instrText></w:r>
+             <w:r><w:t>swallowed code text</w:t></w:r></w:p></X>""",
+    )
+    for i in range(5):
+        d.add_paragraph(f"Later paragraph {i}.")
+    doc = parse_docx(_save(d, tmp_path))
+    assert "Result line one" in doc.text and "Result line two" in doc.text
+    assert "swallowed" not in doc.text and "BROKEN" not in doc.text
+    assert "Later paragraph 4." in doc.text  # a field that never ends does not eat the document
+
+
 # --------------------------------------------------------------------------- hidden text
 
 

@@ -96,6 +96,7 @@ _HEADING_RE = re.compile(r"^heading\s*(\d)$")
 _TOC_RE = re.compile(r"^(toc\s*\d|toc heading|table of figures)$")
 _MAX_HEADING_CHARS = 250
 _TINY_HALF_POINTS = 3  # w:sz is in half-points: 3 = 1.5 pt
+_MAX_FIELD_CODE_PARAS = 3  # a field instruction (before "separate") spanning more paragraphs is broken
 
 
 def _on(el: etree._Element) -> bool:
@@ -351,7 +352,7 @@ class _Walker:
     pno: int = 0
     cur_pno: int = 0
     table_no: int = 0
-    fld: list[bool] = field(default_factory=list)
+    fld: list[list[int]] = field(default_factory=list)  # open fields: [in result part?, paragraph of begin]
     chars: int = 0
     note_refs: dict[tuple[str, str], int] = field(default_factory=dict)
     stats: _Stats = field(default_factory=_Stats)
@@ -472,6 +473,9 @@ class _Walker:
             raise DocumentTooLargeError(
                 self.path, f"parsing took longer than parse_seconds {self.limits.parse_seconds:g}", limit="parse_seconds"
             )
+        if self.fld and any(not f[0] and pno - f[1] > _MAX_FIELD_CODE_PARAS for f in self.fld):
+            # A field whose instruction never ends (a broken file) must not swallow the rest of the text.
+            self.fld = [f for f in self.fld if f[0] or pno - f[1] <= _MAX_FIELD_CODE_PARAS]
         ppr = p.find(W_PPR)
         pstyle: str | None = None
         outline: int | None = None
@@ -598,9 +602,9 @@ class _Walker:
                 if kind == "begin":
                     self.stats.fields += 1
                     if len(self.fld) < 64:
-                        self.fld.append(False)
+                        self.fld.append([0, self.cur_pno])
                 elif kind == "separate" and self.fld:
-                    self.fld[-1] = True
+                    self.fld[-1][0] = 1
                 elif kind == "end" and self.fld:
                     self.fld.pop()
                 continue
@@ -613,7 +617,7 @@ class _Walker:
                 continue
             else:
                 continue
-            if self.fld and not all(self.fld):
+            if self.fld and not all(f[0] for f in self.fld):
                 continue  # inside a field instruction
             if hidden is None:
                 hidden = self._hidden(r.find(W_RPR), pstyle, shaded)

@@ -120,7 +120,7 @@ def parse_pdf(path: Path, *, password: str | None = None, limits: Limits | None 
     except (PdfReadError, ValueError, TypeError, KeyError, AttributeError, AssertionError, IndexError,
             ZeroDivisionError, OverflowError, UnicodeError, LookupError, OSError, NotImplementedError) as e:
         raise CorruptDocumentError(path, _describe(e)) from e
-    except Exception as e:  # noqa: BLE001 - any other pypdf failure is still a damaged file, never a traceback
+    except Exception as e:
         raise CorruptDocumentError(path, _describe(e)) from e
 
 
@@ -259,7 +259,7 @@ def _title(reader: pypdf.PdfReader) -> str | None:
     try:
         meta = reader.metadata
         t = meta.title if meta is not None else None
-    except Exception:  # noqa: BLE001 - damaged metadata is not worth failing the parse
+    except Exception:
         return None
     if isinstance(t, str):
         t = " ".join(t.split())

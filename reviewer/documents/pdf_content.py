@@ -34,7 +34,7 @@ MAX_FORM_CALLS = 2000
 _CLOCK_EVERY = 2048
 
 
-class ParseTimeout(BaseException):  # noqa: N818 - BaseException so pypdf's broad `except Exception` cannot swallow it
+class ParseTimeout(BaseException):
     """The parse ran past its time budget."""
 
 
@@ -99,7 +99,7 @@ class _GState:
 
     def copy(self) -> _GState:
         g = _GState(self.ctm)
-        for name in self.__slots__:  # type: ignore[attr-defined]
+        for name in self.__slots__:
             setattr(g, name, getattr(self, name))
         return g
 
@@ -253,7 +253,7 @@ class Interpreter:
         return PageContent(spans=self.spans, box=box, notes=self.notes, images=len(self.images))
 
     # ------------------------------------------------------------------ operators
-    def _run(self, content: ContentStream, resources: DictionaryObject, gs: _GState) -> None:  # noqa: C901, PLR0912, PLR0915
+    def _run(self, content: ContentStream, resources: DictionaryObject, gs: _GState) -> None:
         stack: list[_GState] = []
         tm: Matrix = list(_IDENTITY)
         tlm: Matrix = list(_IDENTITY)

@@ -10,6 +10,7 @@ one paragraph, repairing line-end hyphenation and ligatures.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -149,7 +150,7 @@ def remove_running(pages: list[list[Line]], heights: list[tuple[float, float]]) 
         band_keys.append(keys)
     counts = Counter(k for keys in band_keys for k in keys)
     need = max(2, int(0.4 * n + 0.999)) if n >= 2 else 10**9
-    running = {k for k, c in counts.items() if c >= need}
+    running = {k for k, c in counts.items() if c >= need and len(k) <= 160}
     removed: list[int] = []
     for i, (lines, (bottom, top)) in enumerate(zip(pages, heights, strict=True)):
         h = max(top - bottom, 1.0)
@@ -163,8 +164,8 @@ def remove_running(pages: list[list[Line]], heights: list[tuple[float, float]]) 
                     continue
             keep.append(ln)
         if not keep:  # a page of nothing but the repeated line: that line is the content
-            removed.append(0)
-            continue
+            keep = [ln for ln in lines if not is_page_number(ln.text)]
+            dropped = len(lines) - len(keep)
         pages[i] = keep
         removed.append(dropped)
     return removed
@@ -178,7 +179,7 @@ def line_pitches(pages: list[list[Line]]) -> dict[float, float]:
     """The usual baseline-to-baseline distance per (rounded) font size across the document."""
     by_size: dict[float, Counter[float]] = {}
     for lines in pages:
-        for a, b in zip(lines, lines[1:], strict=False):
+        for a, b in itertools.pairwise(lines):
             if a.direction != 0 or b.direction != 0 or abs(a.size - b.size) > 0.5:
                 continue
             d = a.y - b.y

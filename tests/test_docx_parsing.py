@@ -248,6 +248,25 @@ def test_hidden_text_becomes_separate_hidden_blocks(tmp_path: Path) -> None:
     assert secret.paragraph == first.paragraph and secret.kind == BlockKind.PARAGRAPH
 
 
+def _box(fill: str, run_props: str, text: str) -> str:
+    return f"""<X><w:p><w:r><w:drawing><wp:anchor><a:graphic><a:graphicData>
+        <wps:wsp><wps:spPr>{fill}</wps:spPr><wps:txbx><w:txbxContent>
+          <w:p><w:r><w:rPr>{run_props}</w:rPr><w:t>{text}</w:t></w:r></w:p>
+        </w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p></X>"""
+
+
+def test_white_text_in_text_boxes(tmp_path: Path) -> None:
+    """A floating box may sit on a picture: white text in it is hidden only when the box is white."""
+    d = docx.Document()
+    d.add_paragraph("Body.")
+    _add(d, _box("<a:noFill/>", '<w:color w:val="FFFFFF"/>', "Cover title over a picture"))
+    _add(d, _box('<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>', '<w:color w:val="FFFFFF"/>', "White on a white box"))
+    _add(d, _box("<a:noFill/>", "<w:vanish/>", "Vanished in a box"))
+    doc = parse_docx(_save(d, tmp_path))
+    assert {b.text for b in doc.blocks if b.hidden} == {"White on a white box", "Vanished in a box"}
+    assert "Cover title over a picture" in _visible(doc)
+
+
 def test_hidden_text_in_a_table_cell(tmp_path: Path) -> None:
     d = docx.Document()
     t = d.add_table(rows=2, cols=3)

@@ -392,7 +392,7 @@ class _Walker:
                 self.table(el, ctx)
             else:
                 self.stats.text_boxes += 1
-                box_ctx = _Ctx(shaded=ctx.shaded or _shape_filled(el), fixed_path=ctx.fixed_path, fixed_pno=ctx.fixed_pno)
+                box_ctx = _Ctx(shaded=ctx.shaded or not _box_on_white(el), fixed_path=ctx.fixed_path, fixed_pno=ctx.fixed_pno)
                 self.blocks(box_ctx, el)
             self.pno = max(saved, self.pno)
 
@@ -854,29 +854,25 @@ def _cell_shaded(tc: etree._Element) -> bool:
     return tcpr is not None and _shade_fill(tcpr.find(W_SHD))
 
 
-def _shape_filled(txbx: etree._Element) -> bool:
-    """Whether the shape around a text box paints a background (so white text on it is visible)."""
+def _box_on_white(txbx: etree._Element) -> bool:
+    """Whether a text box's own background is known to be white.
+
+    A floating box can sit over a picture or a coloured shape (cover pages do this with white
+    titles), so white text in it counts as hidden only when the box itself is painted white.
+    """
     shape = txbx.getparent()
     for _ in range(3):
-        if shape is None:
+        if shape is None or not isinstance(shape.tag, str):
             return False
         if shape.tag == f"{{{WPS_NS}}}wsp":
             sppr = shape.find(f"{{{WPS_NS}}}spPr")
-            if sppr is not None:
-                for c in sppr:
-                    local = etree.QName(c).localname
-                    if local == "noFill":
-                        return False
-                    if local in ("solidFill", "gradFill", "pattFill", "blipFill"):
-                        return True
-            ref = shape.find(f"{{{WPS_NS}}}style/{{{A_NS}}}fillRef")
-            return ref is not None and (ref.get("idx") or "0") != "0"
-        local = etree.QName(shape).localname if isinstance(shape.tag, str) else ""
-        if local in ("shape", "rect", "roundrect", "oval"):  # VML
+            fill = sppr.find(f"{{{A_NS}}}solidFill") if sppr is not None else None
+            clr = fill.find(f"{{{A_NS}}}srgbClr") if fill is not None else None
+            return clr is not None and _white(clr.get("val"))
+        if etree.QName(shape).localname in ("shape", "rect", "roundrect", "oval"):  # VML: white unless told
             if (shape.get("filled") or "t").lower() in ("f", "false"):
                 return False
-            fill = (shape.get("fillcolor") or "white").lstrip("#").lower()
-            return fill not in ("white", "fff", "ffffff")
+            return (shape.get("fillcolor") or "white").lstrip("#").lower() in ("white", "fff", "ffffff")
         shape = shape.getparent()
     return False
 

@@ -444,7 +444,7 @@ def test_docm_and_dotx_content_types_are_read(simple_docx: Path, tmp_path: Path)
         (".docm", b"application/vnd.ms-word.document.macroEnabled.main+xml"),
         (".dotx", b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"),
     ):
-        out = _rewrite_zip(simple_docx, tmp_path / f"variant{suffix}", lambda n, b, ct=ct: b.replace(main_ct, ct))  # type: ignore[misc]
+        out = _rewrite_zip(simple_docx, tmp_path / f"variant{suffix}", lambda n, b, ct=ct: b.replace(main_ct, ct))
         with pytest.raises(ValueError):
             docx.Document(str(out))
         assert "motor claims" in parse(out).text

@@ -932,5 +932,9 @@ def _parse(pkg: Package, limits: Limits) -> Document:
             f"{', '.join(pkg.had_doctype)} declares a DTD (Word never writes one): XML entities were not expanded"
         )
     if not any(d.text.strip() for d in walker.drafts):
-        raise EmptyDocumentError(path, "no text in the document body")
+        raise EmptyDocumentError(
+            path,
+            "no text in the document body",
+            hint="If its content is pictures (a scan pasted into Word), OCR it or paste the text in, then review again.",
+        )
     return assemble(path, "docx", walker.drafts, sha256=file_sha256(path), warnings=warnings)

@@ -121,10 +121,12 @@ class Package:
         except etree.XMLSyntaxError as e:
             msg = str(e)
             if "amplification" in msg or "entity" in msg.lower():
-                detail = f"{name}: XML entity expansion refused ({msg[:80]}); the file looks crafted"
-            else:
-                detail = f"{name}: malformed XML ({msg[:120]})"
-            raise CorruptDocumentError(self.path, detail) from e
+                raise CorruptDocumentError(
+                    self.path,
+                    f"{name}: XML entity expansion refused (a 'billion laughs' pattern)",
+                    hint="The file looks crafted to attack XML readers; ask the sender for a copy saved from Word.",
+                ) from e
+            raise CorruptDocumentError(self.path, f"{name}: malformed XML ({msg[:120]})") from e
         except (ValueError, etree.LxmlError) as e:
             raise CorruptDocumentError(self.path, f"{name}: {type(e).__name__}: {e}") from e
         if root is None:

@@ -764,7 +764,7 @@ class _Walker:
                 self.blocks(cell_ctx, tc)
                 text = " ".join(p.text.strip() for p in sink if p.text.strip())
                 hidden = " ".join(p.hidden.strip() for p in sink if p.hidden.strip())
-                first = sink[0].pno if sink else None
+                first = next((p.pno for p in sink if p.text.strip()), sink[0].pno if sink else None)
                 cells.append(_Cell(col, span, text, hidden, first))
                 col += span
             grid.append((tr, cells, deferred))
@@ -780,7 +780,9 @@ class _Walker:
                     header[g] = cell.text if not prev or prev == cell.text else f"{prev} / {cell.text}"
         path = self._path(ctx)
         for i, (_, cells, deferred) in enumerate(grid, start=1):
-            first_pno = next((c.first_pno for c in cells if c.first_pno is not None), None)
+            first_pno = next((c.first_pno for c in cells if c.text), None) or next(
+                (c.first_pno for c in cells if c.first_pno is not None), None
+            )
             if ctx.fixed_path is not None:
                 first_pno = ctx.fixed_pno
             parts: list[str] = []

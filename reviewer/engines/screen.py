@@ -262,12 +262,22 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     mentions = [m for el in rules.elements for _, m in _find(doc, el)]
     gaps = [m for el in rules.gap_cues for _, m in _find(doc, el, gap=True) if m.polarity == "affirmed"]
     aff = [m for m in mentions if m.polarity == "affirmed"]
+    if rules.gap_cancels and gaps:
+        gap_units = {id(g.unit) for g in gaps}
+        aff = [m for m in aff if id(m.unit) not in gap_units]
     fut = [m for m in mentions if m.polarity == "future"]
     deferred = [m for m in mentions if m.polarity == "deferred"]
     negated = [m for m in mentions if m.polarity == "negated"]
     core = _names(m for m in aff if m.core)
     found = _names(aff)
-    enough = len(core) >= rules.addressed_min and (not rules.require_any or any(n in found for n in rules.require_any))
+    n_core = len(core)
+    if rules.repeat_counts and any(len({id(m.unit) for m in aff if m.element == r}) >= 2 for r in rules.require_any):
+        n_core += 1
+    has_required = not rules.require_any or any(n in found for n in rules.require_any)
+    enough = n_core >= rules.addressed_min and has_required
+    if aff and not has_required and gaps:
+        return _Assessment(rules.gap_status, f"Names {_join(found)} only, and the document shows {gaps[0].element}.",
+                           _spread(aff, 1), gaps[:1], found)
     if enough:
         return _Assessment(Status.ADDRESSED, f"Names {_join(found)}.", _spread(aff), [], found)
     if aff:
@@ -313,9 +323,21 @@ def _spread(ms: list[Mention], n: int = MAX_QUOTES) -> list[Mention]:
 # ---- R01: commercial KPI vs technical metric, baseline and target
 
 
+_TARGET_SECTION = re.compile(r"success\s+(?:criteria|measures)|targets?|objectives|KPIs?|key\s+performance|measures\s+of\s+success|benefits", re.I)
+_DIGITS = re.compile(r"\d")
+
+
 def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
+    """Whether a KPI mention has a baseline, a target and (reports) a measured result nearby."""
+    u = doc.units[k]
     ctx = _context(doc, k)
-    return bool(R.BASELINE.search(ctx)), bool(R.TARGET.search(ctx)), bool(R.MEASURED.search(doc.units[k].text))
+    base = bool(R.BASELINE.search(ctx))
+    target = bool(R.TARGET.search(ctx))
+    if not target and u.block.heading_path and _TARGET_SECTION.search(u.block.heading_path[-1]) and _DIGITS.search(u.text):
+        target = True
+    here = ctx if u.is_table else u.text
+    measured = bool(R.MEASURED.search(here)) or (u.is_table and base and len(_DIGITS.findall(ctx)) >= 2)
+    return base, target, measured
 
 
 _GENERIC_KPI = re.compile(r"^(?:commercial|business|operational|financial)\s", re.I)
@@ -472,7 +494,39 @@ def _r10(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     return _Assessment(Status.MISSING, "The pilot stands alone: no AI portfolio view or owner.", [], [], [])
 
 
-_CUSTOM = {"R01": _r01, "R03": _r03, "R10": _r10}
+# ---- R09: live operations vs shadow, volunteers, historical or synthetic data
+
+
+def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
+    live_el, _, nonvol_el, _ = rules.elements
+    hist_el, vol_el, sandbox_el = rules.gap_cues
+    live = _find(doc, live_el)
+    live_aff = [m for _, m in live if m.polarity == "affirmed"]
+    nonvol = [m for _, m in _find(doc, nonvol_el) if m.polarity == "affirmed"]
+    hist = [m for _, m in _find(doc, hist_el, gap=True) if m.polarity == "affirmed"]
+    vol = [m for _, m in _find(doc, vol_el, gap=True) if m.polarity == "affirmed"]
+    sandbox = [m for _, m in _find(doc, sandbox_el, gap=True) if m.polarity == "affirmed"]
+    handoffs = [m for _, m in _find(doc, rules.elements[1]) if m.polarity == "affirmed"]
+    if live_aff and (nonvol or not vol):
+        found = ["production data", "live operational environment"] + (["non-volunteer users"] if nonvol else []) + (["real handoffs"] if handoffs else [])
+        return _Assessment(Status.ADDRESSED, "Tested on live work or production data" + (" with non-volunteer users." if nonvol else "."),
+                           [live_aff[0], *(nonvol[:1] or handoffs[:1])], [], found)
+    if live_aff:
+        return _Assessment(Status.PARTIAL, "Live work, but with volunteer or self-selected users.", live_aff[:1], vol[:1],
+                           ["production data", "live operational environment"])
+    fut = [m for _, m in live if m.polarity == "future"]
+    deferred = [m for _, m in live if m.polarity == "deferred"]
+    if hist:
+        why = "Some realism (real historical data or shadow running) but no live operational test"
+        return _Assessment(Status.PARTIAL, why + ("; live use only planned." if (fut or deferred) else "."), hist[:1], (deferred or fut)[:1], ["production data"])
+    if fut or deferred:
+        return _Assessment(Status.PARTIAL, "Live testing only planned or deferred, not done in the pilot.", fut[:1], deferred[:1], [])
+    if sandbox or vol:
+        return _Assessment(Status.MISSING, "Only sandbox, synthetic or curated data" + (" with volunteers." if vol else "."), [], (sandbox + vol)[:2], [])
+    return _Assessment(Status.MISSING, "No sign of testing on production data or in live operations.", [], [], [])
+
+
+_CUSTOM = {"R01": _r01, "R03": _r03, "R09": _r09, "R10": _r10}
 
 # --------------------------------------------------------------------------- missing list
 

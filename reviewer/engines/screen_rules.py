@@ -71,6 +71,8 @@ DEFERRAL = rx(
     r"(?:later|in\s+due\s+course|subsequently|at\s+a\s+later|post[- ]pilot|after|once|when|if|in\s+(?:a\s+)?(?:later|future|subsequent|next))",
     r"\b(?:in\s+due\s+course|at\s+a\s+later\s+(?:date|stage|point|time)|(?:until|for)\s+later|later\s+(?:phase|stage|date|wave|release)|down\s+the\s+line)\b",
     r"\b(?:considered|addressed|decided|agreed|defined|designed|scoped|assessed|confirmed|looked\s+at|revisited|determined|worked\s+out)\s+later\b",
+    r"\bbefore\s+(?:any\s+|it\s+(?:can|goes)\s+)?(?:live|production|go[- ]live|roll[- ]?out|wider\s+(?:use|roll[- ]?out))\b|\bbeyond\s+shadow\b",
+    r"\bwould\s+(?:have|need)\s+to\b|\bwhether\s+to\b|\b(?:a\s+)?wish\s+for\b|\bnext\s+(?:cycle|year|phase|stage)\b|\bquestions?\s+for\s+(?:the\s+)?(?:wider|future|next)\b",
     r"\bdeferred\b|\bdefer(?:s|ring)?\b|\bpostponed\b|\bparked\b|\bon\s+hold\b|\bpushed\s+back\b",
     r"\bfuture\s+(?:work|phases?|stages?|consideration|iterations?|releases?)\b",
     r"\bbeyond\s+(?:the\s+)?(?:scope\s+of\s+)?(?:this\s+|the\s+)?(?:pilot|poc|trial|initial\s+phase)\b",
@@ -79,7 +81,7 @@ DEFERRAL = rx(
 )
 # In a post-pilot report, these make a statement a promise, not a measurement.
 FUTURE = rx(
-    r"\b(?:will|would|shall|should|could|might|may|intends?\s+to|plans?\s+to|planned|planning|aims?\s+to|expect(?:s|ed)?\s+to|"
+    r"\b(?:will|would|shall|should|intends?\s+to|plans?\s+to|planned|planning|aims?\s+to|expect(?:s|ed)?\s+to|"
     r"is\s+expected|are\s+expected|propose[sd]?|proposal|recommend(?:s|ed|ation)?|next\s+steps?|going\s+forward|in\s+future|"
     r"potential(?:ly)?|projected|forecast|anticipated?|estimated?\s+to|envisag\w+|to\s+be\s+(?:rolled|built|developed|implemented))\b",
 )
@@ -120,6 +122,8 @@ class ReasonRules:
     negated_status: Status = Status.MISSING  # status when the only mentions are negated
     gap_status: Status = Status.MISSING  # status when only gap cues are found
     single_status: Status = Status.PARTIAL  # status with affirmed mentions below the threshold
+    gap_cancels: bool = False  # an affirmed mention in the same unit as a gap cue does not count
+    repeat_counts: bool = False  # a required element affirmed in 2+ units counts as two elements
     notes: str = ""
     extra: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -130,25 +134,43 @@ class ReasonRules:
 # fraud loss) and their common relatives across sectors.
 COMMERCIAL_KPI = rx(
     r"\b(?:average\s+)?(?:call\s+|case\s+|claims?\s+)?handl(?:e|ing)\s+times?\b|\bAHT\b",
-    r"\b(?:processing|turnaround|turn-around|cycle|resolution|response|waiting|wait|lead|queue|throughput|decision|"
-    r"handling|settlement|onboarding|approval|triage|review|admin(?:istrative)?|analysis|clinician|staff|officer|caseworker)\s+times?\b",
-    r"\btime[- ]to[- ](?:decision|resolution|yield|cash|hire|settle|settlement|close|quote|market|serve|value|first\s+response|answer)\b",
+    r"\b(?:processing|turnaround|turn-around|cycle|resolution|waiting|wait|lead|queue|decision|reporting|repair|"
+    r"handling|settlement|onboarding|approval|triage|admin(?:istrative)?|clinician|staff|officer|caseworker|lawyer|"
+    r"analyst|recruiter|engineer|planner|adviser|advisor|agent|fix|journey|transit|dwell|door[- ]to[- ]door)\s+times?\b",
+    r"\b(?:\w+[- ])?time\s+per\s+(?!inference|prediction|token|request|query)\w+",
+    r"\btime\s+from\s+(?:\w+\s+){1,4}?to\s+\w+",
+    r"\b(?:\w+-to-\w+)\s+times?\b",
+    r"\btime[- ]to[- ](?:decision|resolution|yield|cash|hire|shortlist|offer|settle|settlement|close|quote|market|serve|value|"
+    r"first\s+response|answer|report|repair|fix|restore|treatment|diagnosis|discharge|payment|complete|completion|contract|fill)\b",
     r"\b(?:conversion|retention|churn|attrition|renewal|take[- ]up|uptake|approval|acceptance|recovery|collections?|cure|"
     r"roll[- ]rate|arrears|default|write[- ]off|complaint|repeat\s+contact|first[- ]contact\s+resolution|abandonment|"
     r"containment|deflection|self[- ]service|automation|straight[- ]through|utili[sz]ation|occupancy|readmission|"
-    r"no[- ]show|did[- ]not[- ]attend|DNA|error|rework|fraud|loss|leakage|claims?\s+leakage|hit|win|click[- ]through|"
-    r"stock[- ]?out|fill|on[- ]time|absence|sickness)\s+rates?\b",
-    r"\b(?:revenue|sales|income|margin|profit|gross\s+margin|EBITDA|cash\s+flow|working\s+capital|basket\s+size|"
-    r"average\s+order\s+value|order\s+value|customer\s+lifetime\s+value|CLV|LTV|premium\s+income|fee\s+income)\b",
+    r"no[- ]show|did[- ]not[- ]attend|rework|fraud|loss|leakage|claims?\s+leakage|hit|win|click[- ]through|"
+    r"stock[- ]?out|fill|on[- ]time|absence|sickness|promise[- ]to[- ]pay|dropout|drop[- ]out|withdrawal|progression|"
+    r"pass|completion|failure|fault|breakdown|defect|scrap|waste|return|chargeback|false\s+decline)\s+rates?\b",
+    r"\b(?:revenue|sales|income|margin|profit|EBITDA|cash\s+flow|working\s+capital|savings?)\s+(?:growth|uplift|increase|decrease|"
+    r"improvement|impact|target|per\s+\w+|of\s+[£$€]\d|by\s+\d|up|down|protected|gain|benefit)",
+    r"\b(?:increase|grow|improve|lift|protect|raise|boost)\w*\s+(?:in\s+|the\s+|our\s+)?(?:gross\s+|net\s+|contribution\s+)?(?:revenue|sales|margin|profit|income)\b",
+    r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s+(?:a\s+year\s+)?(?:in|of)\s+(?:additional\s+|annual\s+|contribution\s+|gross\s+)?(?:revenue|sales|margin|profit|savings|income|benefit)",
+    r"\b(?:gross\s+margin|basket\s+size|average\s+order\s+value|customer\s+lifetime\s+value|CLV|LTV|premium\s+income|fee\s+income)\b",
     r"\bcost[- ]to[- ](?:serve|collect|income|acquire)\b|\bcost\s+per\s+(?:claim|case|call|contact|application|customer|"
-    r"policy|loan|account|transaction\s+processed|hire|acquisition|lead|ticket|referral|patient|bed\s+day|response\s+analysed|consultation)\b",
+    r"policy|loan|account|transaction\s+processed|hire|acquisition|lead|ticket|referral|patient|bed\s+day|consultation|job|"
+    r"visit|repair|order|parcel|delivery|shipment|letter|file|NDA|contract|Ml/d|megalitre|unit\s+produced)\b",
     r"\b(?:cost|time|FTE|staff|operational|efficiency|productivity)\s+savings?\b|\bsav(?:e|es|ed|ing)\s+(?:of\s+)?(?:[£$€]|\d[\d,.]*\s*(?:hours|days|FTE|staff|minutes|%|per\s+cent|k\b|m\b))",
     r"\b(?:hours|days|minutes|weeks|FTEs?|staff\s+time|officer\s+time|analyst\s+time)\s+(?:saved|freed|released|avoided)\b",
-    r"\b(?:churn|attrition|retention|conversion|recovery|arrears|bad\s+debt|fraud\s+losses|fraud\s+loss|chargebacks?|"
-    r"write[- ]offs?|leakage|loss\s+ratio|combined\s+ratio|claims\s+costs?|backlog|waiting\s+lists?|length\s+of\s+stay|"
-    r"bed\s+days|delayed\s+discharges?|throughput|productivity|capacity|footfall|NPS|net\s+promoter\s+score|CSAT|"
+    r"\b(?:jobs|picks|cases|claims|calls|orders|visits|tasks|units|items|lines|parcels|deliveries|contacts|applications|"
+    r"letters|files|repairs|inspections|appointments|patients)\s+(?:completed\s+|handled\s+|processed\s+|picked\s+|closed\s+)?"
+    r"per\s+(?:\w+\s+)?(?:hour|day|week|FTE|agent|technician|engineer|head|shift|person|handler|caseworker|worker)\b",
+    r"\b(?:churn|attrition|customer\s+retention|staff\s+retention|student\s+retention|arrears|bad\s+debt|fraud\s+losses|"
+    r"fraud\s+loss|chargebacks?|write[- ]offs?|leakage|loss\s+ratio|combined\s+ratio|claims\s+costs?|backlogs?|waiting\s+lists?|"
+    r"length\s+of\s+stay|bed\s+days|delayed\s+discharges?|productivity|footfall|NPS|net\s+promoter\s+score|CSAT|"
     r"customer\s+satisfaction|customer\s+effort|staff\s+satisfaction|complaints?|SLA\s+(?:compliance|attainment)|"
-    r"days\s+sales\s+outstanding|DSO|cash\s+collected|amount\s+recovered|debt\s+recovered|return\s+on\s+investment|ROI|payback)\b",
+    r"days\s+sales\s+outstanding|DSO|cash\s+collected|amount\s+recovered|debt\s+recovered|return\s+on\s+investment|ROI|payback|"
+    r"(?:unplanned\s+)?downtime|repeat\s+(?:visits|calls|contacts|repairs|faults|attendances|admissions)|"
+    r"(?:customer[- ]reported\s+)?faults|on[- ]time\s+(?:delivery|deliveries|performance|arrival|payment|completion)|"
+    r"overtime|agency\s+(?:spend|staff|costs?)|stock\s+availability|availability\s+of\s+stock|markdowns?|shrink(?:age)?|"
+    r"first[- ]time[- ]fix|missed\s+appointments|hiring[- ]manager\s+satisfaction|student\s+outcomes|grades?\s+achieved)\b",
+    r"\b(?:proportion|percentage|share|number)\s+of\s+(?:\w+\s+){0,6}?(?:within|inside|under)\s+\d+\s+(?:hours|days|minutes|weeks|working\s+days)\b",
     r"\b(?:commercial|business|operational|financial)\s+(?:KPIs?|outcomes?|metrics?|benefits?|value|impact|measures?)\b",
 )
 # Technical model metrics: a "KPI" section listing only these is not a commercial KPI.
@@ -165,7 +187,9 @@ TECHNICAL_METRIC = rx(
 BASELINE = rx(
     r"\bbase[- ]?lines?\b|\bbaselined\b|\bbenchmark\b|\bas[- ]is\b|\bpre[- ](?:pilot|trial|implementation|deployment)\b",
     r"\b(?:currently|current(?:ly)?\s+(?:average|level|rate|value|performance|figure)|today|at\s+present|presently)\b[^.;]{0,60}?\d",
-    r"\b(?:from|down\s+from|up\s+from)\s+(?:an?\s+)?(?:average\s+of\s+)?[£$€]?\d[\d,.]*\s*\w*\s*(?:\w+\s+){0,2}?to\s+[£$€]?\d",
+    r"\b(?:from|down\s+from|up\s+from)\s+(?:[\w-]+\s+){0,5}?[£$€]?\d[\d,.]*[^.;]{0,60}?\bto\s+[£$€]?\d",
+    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to))\s+(?:\w+\s+){0,2}?[£$€]?\d",
+    r"\bcontrol\s+(?:group|cohort|arm|sites?|stores?|exchanges?|hubs?|terminals?|DMAs?|lines?|teams?|regions?|branches|wards?|depots?)\b|\brandomi[sz]ed\b|\bcomparison\s+(?:group|lines?|sites?)\b",
     r"\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against)\s+(?:a\s+|the\s+)?(?:control|baseline|historical|previous|prior|"
     r"manual|current|last\s+year|pre[- ]\w+)",
     r"\b(?:historic(?:al)?|previous|prior|last\s+year'?s?)\s+(?:average|rate|level|performance|figure|baseline)\b",
@@ -175,12 +199,14 @@ BASELINE = rx(
 TARGET = rx(
     r"\btargets?\b|\btargeting\b|\btargeted\b|\bgoal\b|\bobjective\b|\bambition\b|\bsuccess\s+criteri(?:on|a)\b|\bthreshold\b",
     r"\baims?\s+to\b|\baiming\s+to\b|\bseeks?\s+to\b|\bexpected\s+to\s+(?:reduce|cut|increase|improve|lift|raise|lower)\b",
-    r"\b(?:reduce|cut|increase|improve|lift|raise|lower|decrease|bring\s+down|grow)\w*\b[^.;]{0,80}?\b(?:by|to)\s+(?:at\s+least\s+)?[£$€]?\d",
+    r"\b(?:reduce|cut|increase|improve|lift|raise|lower|decrease|bring\s+down|grow)\w*\b[^.;]{0,120}?\b(?:by|to)\s+(?:at\s+least\s+)?[£$€]?\d",
+    r"\bfrom\s+(?:[\w-]+\s+){0,5}?[£$€]?\d[\d,.]*[^.;]{0,60}?\bto\s+[£$€]?\d",
     r"\b(?:at\s+least|no\s+more\s+than|below|under|above|over)\s+[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|days?|hours?|minutes?|weeks?)",
 )
 # A measured result in a report: a past-tense change with a number.
 MEASURED = rx(
-    r"\b(?:fell|dropped|decreased|declined|reduced|rose|increased|improved|grew|cut|shortened|lowered|saved|recovered|"
+    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to))\s+(?:\w+\s+){0,2}?[£$€]?\d",
+    r"\b(?:fell|dropped|decreased|declined|reduced|rose|increased|improved|grew|cut|shortened|lowered|saved|recovered|rolled|halved|doubled|cleared|"
     r"was|were|averaged|reached|achieved|delivered|measured|observed|recorded|went|came)\b[^.;]{0,80}?\d",
     r"\b\d[\d,.]*\s*(?:%|per\s+cent|pp|percentage\s+points?)\s+(?:reduction|increase|improvement|lift|fall|drop|decrease|uplift|saving)\b",
 )
@@ -213,7 +239,11 @@ R02 = ReasonRules(
     reason_id="R02",
     elements=(
         Element("future operating model", rx(
-            r"\b(?:future|target|new|redesigned|changed|to[- ]be|future[- ]state|end[- ]state)\s+(?:operating\s+model|process(?:es)?|workflows?|ways\s+of\s+working|service\s+model|delivery\s+model|journey)\b",
+            r"\b(?:future|target|new|redesigned|changed|revised|to[- ]be|future[- ]state|end[- ]state|enduring)\s+(?:[\w-]+\s+){0,3}?(?:operating\s+model|process(?:es)?|workflows?|ways\s+of\s+working|service\s+model|delivery\s+model|pathways?|worklists?|rota|desk)\b",
+            r"\b(?:future|target|to[- ]be|enduring)\s+(?:[\w-]+\s+){0,2}?model\b|\boperating\s+model\b",
+            r"\b(?:process|workflow|pathway|role|desk|allocation|rota|triage)\s+changes?\b|\bchanges?\s+to\s+(?:the\s+|how\s+)?(?:[\w-]+\s+){0,2}?(?:process|workflow|roles?|ways\s+of\s+working|pathway|rota|desk|allocation|work)\b",
+            r"\bhow\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:work|process|team|teams|staff|role|roles|job)\s+(?:will|would|must|should|needs?\s+to)\s+change\b|\bend[- ]to[- ]end\s+(?:[\w-]+\s+)?process\b",
+            r"\b(?:\w+\s+)?authority\s+(?:limits?|levels?|changes?)\b|\b(?:handler|staff|agent|officer|adviser|underwriter|clinician|radiographer)s?'?\s+(?:authority|discretion)\b",
             r"\boperating[- ]model\s+(?:change|redesign|design|impact|implications)\b|\b(?:target|future)[- ]state\b|\bTOM\b",
             r"\b(?:redesign|re-design|re-engineer|reengineer|transform|rework|restructur)\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:process|workflow|operating\s+model|service|journey|ways\s+of\s+working|operations)\b",
             r"\b(?:process|workflow|operating[- ]model)\s+(?:redesign|re-design|re-engineering|change|changes|transformation)\b",
@@ -235,13 +265,16 @@ R02 = ReasonRules(
         )),
     ),
     gap_cues=(Element("runs inside the current process", rx(
-        r"\b(?:current|existing|today'?s|unchanged|as[- ]is)\s+(?:process|workflow|operating\s+model|ways\s+of\s+working)\b(?!\s+(?:map|mapping|will\s+change|redesign))",
+        r"\b(?:current|existing|today'?s|unchanged|as[- ]is|normal|usual)\s+(?:[\w-]+\s+)?(?:process|workflow|operating\s+model|ways\s+of\s+working|queue|rota|rotation|routine|allocation)\b(?!\s+(?:map|mapping|will\s+change|redesign))",
+        r"\bexactly\s+as\s+(?:today|now|before)\b|\bas\s+(?:they\s+do\s+)?today\b",
         r"\bno\s+(?:change|changes)\s+to\s+(?:the\s+)?(?:process|workflow|operating\s+model|ways\s+of\s+working)\b",
         r"\b(?:fits?|slots?|sits?|plugs?)\s+(?:into|within|inside)\s+(?:the\s+)?(?:current|existing)\b",
     )),),
     addressed_min=2,
     require_any=("future operating model", "decision rights", "handoffs"),
     deferred_status=Status.PARTIAL,
+    negated_status=Status.PARTIAL,  # "the future process has not yet been designed" acknowledges the change
+    gap_cancels=True,  # a handoff "into the normal queue" is today's process, not a redesign
 )
 
 # --------------------------------------------------------------------------- R03 operational owner
@@ -456,10 +489,14 @@ R07 = ReasonRules(
     elements=(
         Element("integration with adjacent systems", rx(
             rf"\bintegrat\w*\s+(?:\w+\s+){{0,4}}?(?:with|into|in)\s+(?:the\s+|our\s+|their\s+|existing\s+)?(?:\w+\s+){{0,3}}?{NAMED_SYSTEM}",
+            r"\bintegrat(?:ed|ion|ing|e)\s+(?:\w+\s+){0,3}?(?:with|into)\s+(?:the\s+|our\s+|their\s+|existing\s+)?[\w'-]+",
+            r"\b(?:connect(?:ion|ed|ing|or|ors)?|interfaces?|links?|feeds?)\s+(?:\w+\s+){0,2}?(?:to|with|into|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|database|record|portal|ledger)\b",
+            r"\b(?:CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|DMS)\s+(?:[\w-]+\s+)?(?:connection|integration|interface|link|feed|connector)\b|\b(?:automated|system|electronic)\s+interface\b|\bconnectors?\b",
+            r"\b(?:retriev\w+|pull\w*|read\w*|fetch\w*|look\w*\s+up)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|database|record)\b",
             rf"\b{NAMED_SYSTEM}\s+(?:\w+\s+){{0,2}}?integrat\w+",
             r"\b(?:adjacent|downstream|upstream)\s+(?:systems?|processes|applications)\b|\bsystems?\s+integration\b|\bintegration\s+(?:with|into)\b",
             r"\b(?:embedded|built)\s+(?:in|into)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|workflow|tool|application|screens?|desktop)\b",
-            r"\b(?:writes?|pushes|posts|feeds|returns)\s+(?:\w+\s+){0,3}?(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|CRM|ERP|record|ledger)\b",
+            r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:\w+\s+){0,3}?(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|CRM|ERP|record|ledger)\b",
         ), core=True, other_senses=rx(
             r"\bintegrat\w*\s+(?:of\s+)?(?:the\s+)?(?:teams?|staff|people|cultures?|departments|functions|organisations|communities|services|care)\b",
             r"\bintegrated\s+care\b|\bsocial\s+integration\b|\bintegrat\w+\s+(?:feedback|findings|views|perspectives|insights)\b",
@@ -472,7 +509,7 @@ R07 = ReasonRules(
             r"\baudit\s+(?:trails?|logs?|logging|history)\b|\b(?:decision|activity)\s+log(?:s|ging)?\b|\btraceab\w+|\blog(?:s|ged|ging)?\s+(?:of\s+)?(?:every|each|all)\s+(?:decision|recommendation|output|prediction)s?\b",
         ), core=True),
         Element("customer journey or decision flow", rx(
-            r"\b(?:customer|user|patient|citizen|claimant|member|applicant|end[- ]to[- ]end)\s+journeys?\b|\bdecision\s+(?:flows?|points?|process)\b|"
+            r"\b(?:customer|user|patient|citizen|claimant|member|applicant|end[- ]to[- ]end|marketing|digital|cloud|service|contact)\s+journeys?\b|\bjourneys?\s+in\s+\w+|\bdecision\s+(?:flows?|points?|process)\b|"
             r"\benterprise\s+architecture\b|\barchitecture\s+(?:review|board|design|diagram|fit)\b|\btarget\s+architecture\b|\bsolution\s+architecture\b",
         ), core=True),
     ),
@@ -484,6 +521,7 @@ R07 = ReasonRules(
     addressed_min=2,
     require_any=("integration with adjacent systems",),
     deferred_status=Status.PARTIAL,
+    repeat_counts=True,  # integration described in several places is designed, not just mentioned
 )
 
 # --------------------------------------------------------------------------- R08 change management
@@ -537,28 +575,46 @@ R09 = ReasonRules(
     reason_id="R09",
     elements=(
         Element("production data or live operations", rx(
-            r"\bproduction\s+(?:data|environment|systems?|traffic|conditions|volumes?|settings?)\b|\bin\s+production\b|\bin\s+live\b",
-            r"\blive\s+(?:data|environment|operations?|traffic|cases|customers|calls|claims|service|systems?|setting|conditions|use|trial|pilot|deployment|consultations?|queues?|workloads?)\b",
-            r"\breal\s+(?:customers|cases|calls|claims|users|patients|applications|operational|world|time\s+data|consultations?|responses|workloads?|transactions)\b|\breal[- ]world\b",
-            r"\bshadow\s+(?:mode|running|deployment)\b|\bparallel\s+(?:run|running)\b|\bA/B\s+test\w*|\b(?:randomi[sz]ed\s+)?controlled\s+trial\b|\bfield\s+(?:trial|test)\b|\bgo[- ]live\b|\bwent\s+live\b|\bdeployed\s+(?:to|in|into)\b",
-            r"\boperational\s+(?:environment|setting|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b",
+            r"\bproduction\s+(?:data|environment|systems?|traffic|conditions|volumes?|settings?|integrations?)\b|\bin\s+production\b|\bin\s+live\b",
+            r"\blive\s+(?:data|environment|operations?|traffic|cases|customers|calls|claims|service|systems?|setting|conditions|use|trial|pilot|"
+            r"deployment|consultations?|queues?|workloads?|applications|shipments|subscribers|website|site|public|chat|requests|orders|jobs|work|"
+            r"caseload|basis|patients|examinations|referrals|accounts|vacancies|randomi[sz]ed|test|testing|a/b|holdout)\b",
+            r"\breal\s+(?:customers|cases|calls|claims|users|patients|applications|operational|world|time\s+data|consultations?|responses|"
+            r"workloads?|transactions|subscribers|prospects|shipments|accounts|requests|orders|jobs|vacancies|letters|students|tenants|visitors|"
+            r"members|candidates|referrals|examinations|invoices|repairs|faults)\b|\breal[- ]world\b",
+            r"\bA/B\s+test\w*|\b(?:randomi[sz]ed\s+)?controlled\s+trial\b|\bfield\s+(?:trial|test)\b|\bgo[- ]live\b|\bwent\s+live\b|"
+            r"\bdeployed\s+(?:to|in|into)\b|\broutine\s+(?:operations|use|practice|work)\b|\bin\s+routine\b",
+            r"\boperational\s+(?:environment|setting|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b|"
+            r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day)\s+(?:role|work|job|duties)\b",
         ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b")),
         Element("real handoffs", rx(
             r"\bhand[- ]?offs?\b|\bhandovers?\s+(?:to|between|from)\b|\bescalat\w+\s+(?:\w+\s+){0,2}?to\s+(?:a\s+|the\s+)?(?:human|agent|caseworker|staff|team|specialist)\b|\bend[- ]to[- ]end\s+(?:process|test|testing|journey)\b",
         ), core=True),
         Element("non-volunteer users", rx(
-            r"\bnon[- ]volunteers?\b|\b(?:randomly|random)\s+(?:selected|assigned|allocated)\b|\bnot\s+self[- ]selected\b|\bmandatory\s+use\b|"
-            r"\b(?:all|every|whole)\s+(?:\d[\d,]*\s+)?(?:agents|staff|users|caseworkers|handlers|advisers|teams?|branches|sites|wards)\b|\b\d[\d,]+\s+(?:staff|users|agents|caseworkers|reviewers|analysts|clinicians)\b",
+            r"\bnon[- ]volunteers?\b|\b(?:randomly|random)\s+(?:selected|assigned|allocated)\b|\bnot\s+(?:self[- ]selected|volunteers?)\b|\bhad\s+not\s+volunteered\b|\bmandatory\s+use\b|"
+            r"\b(?:all|every|whole)\s+(?:\d[\d,]*\s+)?(?:agents|staff|users|caseworkers|handlers|advisers|teams?|branches|sites|wards|recruiters|planners|"
+            r"dispatchers|tutors|officers|lawyers|underwriters|radiographers|engineers|technicians|nurses|clinicians|counsell?ors|colleagues|employees)\b|"
+            r"\bwhole\s+teams\b|\brather\s+than\s+volunteers\b|\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual)\s+(?:role|work|job|duties)\b",
         ), core=True),
         Element("messy reality tested", rx(
-            r"\b(?:dirty|messy|noisy|incomplete|missing|poor[- ]quality)\s+(?:data|records|inputs?|values)\b|\bedge\s+cases?\b|\bstress[- ]test\w*|\bload[- ]test\w*|\bfailure\s+modes?\b",
+            r"\b(?:dirty|messy|noisy|incomplete|poor[- ]quality)\s+(?:data|records|inputs?|values)\b|\bedge\s+cases?\b|\bstress[- ]test\w*|\bload[- ]test\w*|\bfailure\s+modes?\b",
         )),
     ),
-    gap_cues=(Element("sandbox or curated data", rx(
-        r"\bsandbox\w*\b|\bsynthetic\s+data\b|\bcurated\s+(?:data|dataset|sample)\b|\bhistorical\s+(?:data|extracts?|datasets?|records|cases|claims|calls)\b|"
-        r"\bretrospective(?:ly)?\b|\boffline\s+(?:evaluation|test\w*|environment|analysis)\b|\btest\s+environment\b|\bsimulat\w+|\bback[- ]?test\w*|"
-        r"\bvolunteers?\b|\bearly\s+adopters?\b|\bhand[- ]?picked\b|\bself[- ]selected\b|\bcontrolled\s+environment\b|\blab\s+(?:setting|conditions)\b|\bpast\s+(?:data|cases|consultations?)\b",
-    )),),
+    gap_cues=(
+        # Some realism (partial): real historical data, shadow running, volunteers on live work.
+        Element("real historical data or shadow running", rx(
+            r"\bhistorical\s+(?:[\w-]+\s+){0,2}?(?:data|extracts?|datasets?|records|cases|claims|calls|requests|sales|history)\b|\b(?:sales|POS|transaction|claims)\s+history\b|"
+            r"\bback[- ]?test\w*|\bretrospective(?:ly)?\b|\bpast\s+(?:data|cases|consultations?)\b|\bshadow\s+(?:mode|running|scoring|deployment|basis)\b|\bin\s+shadow\b|\bparallel\s+(?:run|running)\b",
+        )),
+        Element("volunteer or self-selected users", rx(
+            r"\bvolunteer(?:s|ed)?\b|\bearly\s+adopters?\b|\bhand[- ]?picked\b|\bself[- ]selected\b|\bopted\s+in\b|\bopt[- ]in\b|\benthusiasts?\b",
+        )),
+        # No realism (missing): synthetic, curated or anonymised sets in a sandbox.
+        Element("sandbox, synthetic or curated data", rx(
+            r"\bsandbox\w*\b|\bsynthetic\s+(?:\w+\s+)?(?:data|submissions|cases|records|examples|documents)\b|\bcurated\s+(?:data|dataset|sample|set)\b|\banonymi[sz]ed\s+(?:[\w-]+\s+){0,2}?(?:data|documents|cases|records|set|sample|NDAs|files)\b|"
+            r"\boffline\s+(?:evaluation|test\w*|environment|analysis)\b|\btest\s+environment\b|\bsimulat\w+|\bcontrolled\s+environment\b|\blab\s+(?:setting|conditions)\b",
+        )),
+    ),
     addressed_min=1,
     require_any=("production data or live operations",),
     deferred_status=Status.PARTIAL,

@@ -335,10 +335,7 @@ class _Stats:
     inserted: int = 0
     deleted: int = 0
     placeholders: int = 0
-    text_boxes: int = 0
     toc: int = 0
-    hidden: int = 0
-    fields: int = 0
 
 
 @dataclass
@@ -372,8 +369,6 @@ class _Walker:
             raise DocumentTooLargeError(
                 self.path, f"more than max_chars {self.limits.max_chars} characters of text", limit="max_chars"
             )
-        if draft.hidden:
-            self.stats.hidden += 1
         self.drafts.append(draft)
 
     def _skip(self, el: etree._Element) -> None:
@@ -391,7 +386,6 @@ class _Walker:
             if el.tag == W_TBL:
                 self.table(el, ctx)
             else:
-                self.stats.text_boxes += 1
                 box_ctx = _Ctx(shaded=ctx.shaded or not _box_on_white(el), fixed_path=ctx.fixed_path, fixed_pno=ctx.fixed_pno)
                 self.blocks(box_ctx, el)
             self.pno = max(saved, self.pno)
@@ -556,8 +550,6 @@ class _Walker:
             elif tag in _INLINE_WRAPPERS:
                 if tag in (W_INS, W_MOVETO):
                     self.stats.inserted += 1
-                elif tag == _w("fldSimple"):
-                    self.stats.fields += 1
                 self.inline(c, pstyle, shaded, vis, hid, deferred)
             elif tag in _DELETED:
                 self.stats.deleted += 1
@@ -600,7 +592,6 @@ class _Walker:
             elif tag == W_FLDCHAR:
                 kind = c.get(W_FLDCHARTYPE)
                 if kind == "begin":
-                    self.stats.fields += 1
                     if len(self.fld) < 64:
                         self.fld.append([0, self.cur_pno])
                 elif kind == "separate" and self.fld:

@@ -73,7 +73,7 @@ def text_lines(lines: list[str], *, x: float = 72, y: float = 700, size: float =
 def fpdf_doc(path: Path, pages: list[list[tuple[str, str]]], *, header: str | None = None, footer: bool = False) -> Path:
     """Pages of (style, text): style 'h1', 'h2', 'p' or 'li'. Optional running header and 'Page N of M' footer."""
 
-    class Doc(fpdf.FPDF):  # type: ignore[misc,name-defined]
+    class Doc(fpdf.FPDF):  # type: ignore[name-defined]
         def header(self) -> None:
             if header:
                 self.set_font("Helvetica", size=8)

@@ -60,7 +60,7 @@ def main() -> int:
         raw = min((_raw(f) for _ in range(ns.repeat)), key=lambda r: r[0])
         try:
             ours = min((_ours(f) for _ in range(ns.repeat)), key=lambda r: r[0])
-        except Exception as e:  # noqa: BLE001 - a benchmark reports and goes on
+        except Exception as e:  # a benchmark reports and goes on
             print(f"{f.name[:52]:52} {raw[0]:8.3f} {'error':>8} {type(e).__name__}")
             continue
         total_raw += raw[0]

@@ -502,7 +502,7 @@ def test_legacy_doc_and_encrypted_ole(tmp_path: Path) -> None:
     doc_file.write_bytes(ole + "WordDocument".encode("utf-16-le") + b"\x00" * 4096)
     with pytest.raises(UnsupportedFormatError) as e:
         parse(doc_file)
-    assert "legacy.docx" in str(e.value) and ".doc" in str(e.value)
+    assert "legacy.docx" in str(e.value) and "Word 97-2003 .doc" in str(e.value)
     enc = tmp_path / "locked.docx"
     # The stream name can sit far into a big file: it must still be found.
     enc.write_bytes(ole + b"\x00" * 200_000 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512)

@@ -396,9 +396,11 @@ def test_headers_footers_stay_out_and_toc_is_skipped(tmp_path: Path) -> None:
     _add(d, """<X><w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:t>Business case ..... 3</w:t></w:r></w:p></X>""")
     d.styles.add_style("TOC1", WD_STYLE_TYPE.PARAGRAPH).name = "toc 1"
     d.add_paragraph("Body text only.")
+    _add(d, """<X><w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId99"/></X>""")
     doc = parse_docx(_save(d, tmp_path))
     assert doc.text == "Body text only."
     assert doc.blocks[0].paragraph == 2
+    assert any("altChunk" in w for w in doc.warnings) and any("table of contents" in w for w in doc.warnings)
 
 
 # --------------------------------------------------------------------------- package variants

@@ -76,7 +76,7 @@ W_OUTLINE, W_NUMPR, W_NUMID = _w("outlineLvl"), _w("numPr"), _w("numId")
 W_GRIDSPAN, W_GRIDBEFORE, W_TBLHEADER, W_TBLLOOK, W_FIRSTROW = (
     _w(t) for t in ("gridSpan", "gridBefore", "tblHeader", "tblLook", "firstRow")
 )
-W_BACKGROUND = _w("background")
+W_BACKGROUND, W_ALTCHUNK = _w("background"), _w("altChunk")
 M_T, M_OMATH, M_OMATHPARA = f"{{{M_NS}}}t", f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMathPara"
 MC_ALT, MC_CHOICE, MC_FALLBACK = (f"{{{MC_NS}}}{t}" for t in ("AlternateContent", "Choice", "Fallback"))
 
@@ -336,6 +336,7 @@ class _Stats:
     deleted: int = 0
     placeholders: int = 0
     toc: int = 0
+    alt_chunks: int = 0
 
 
 @dataclass
@@ -417,6 +418,8 @@ class _Walker:
                         self._skip(c)
             elif tag in _NO_TEXT or not isinstance(tag, str):
                 continue
+            elif tag == W_ALTCHUNK:
+                self.stats.alt_chunks += 1
             elif len(child):
                 if tag in (W_INS, W_MOVETO):
                     self.stats.inserted += 1
@@ -918,6 +921,11 @@ def _parse(pkg: Package, limits: Limits) -> Document:
         )
     if st.placeholders:
         warnings.append(f"{st.placeholders} content control(s) still show placeholder text; that text was left out")
+    if st.alt_chunks:
+        warnings.append(
+            f"{st.alt_chunks} imported chunk(s) (w:altChunk: HTML/RTF/DOCX pasted in as a file) not read; "
+            "open and re-save the document in Word to merge them"
+        )
     if st.toc:
         warnings.append(f"table of contents ({st.toc} entries) left out")
     if pkg.had_doctype:

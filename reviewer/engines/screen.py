@@ -199,7 +199,7 @@ def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
     return got
 
 
-def _find(doc: _Doc, element: R.Element, *, gap: bool = False) -> list[tuple[int, Mention]]:
+def _find(doc: _Doc, element: R.Element, *, gap: bool = False, future_counts: bool = False) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
     for k, s, e in _scan(doc, element.patterns):
         u = doc.units[k]
@@ -215,7 +215,7 @@ def _find(doc: _Doc, element: R.Element, *, gap: bool = False) -> list[tuple[int
             window = _WORDS_BEFORE.search(u.text[:s])
             pol: Polarity = "negated" if window and R.NEGATION_BEFORE.search(window.group(0)) else "affirmed"
         else:
-            pol = polarity(u.text, s, e, is_report=doc.is_report, future_section=doc.future_section[k])
+            pol = polarity(u.text, s, e, is_report=doc.is_report and not future_counts, future_section=doc.future_section[k])
         out.append((k, Mention(u, element.name, s, e, pol, element.core, gap)))
     return out
 
@@ -259,7 +259,7 @@ def _join(items: list[str]) -> str:
 
 
 def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
-    mentions = [m for el in rules.elements for _, m in _find(doc, el)]
+    mentions = [m for el in rules.elements for _, m in _find(doc, el, future_counts=rules.report_future_counts)]
     gaps = [m for el in rules.gap_cues for _, m in _find(doc, el, gap=True) if m.polarity == "affirmed"]
     aff = [m for m in mentions if m.polarity == "affirmed"]
     if rules.gap_cancels and gaps:
@@ -404,12 +404,17 @@ class _Owner:
 
 
 def _classify_owner(text: str) -> tuple[Literal["operational", "named", "pilot", "vague"], str]:
+    """What kind of owner a sentence names: an operational role or function, an executive or
+    other named role, the pilot team or supplier, or someone vague."""
     rules = R.REASONS["R03"].extra
     named = rules["named"].search(text)
     operational = rules["operational"].search(text)
     pilot = rules["pilot_team"].search(text)
     vague = rules["vague"].search(text)
-    if named and operational and not (pilot and not rules["operational"].search(named.group(0))):
+    tentative = rules["tentative"].search(text)
+    if tentative:
+        return "vague", squash(named.group(0) if named else tentative.group(0))
+    if named and not rules["exec"].search(named.group(0)) and not (pilot and not operational):
         return "operational", squash(named.group(0))
     if operational and not pilot and not vague and re.search(r"\b(?:team|function|department|unit|directorate|lead|manager|head)\b", text, re.I):
         return "operational", squash(operational.group(0))
@@ -458,6 +463,11 @@ def _r03(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         if against:
             why = why[:-1] + "; elsewhere it is deferred or negated."
         return _Assessment(Status.PARTIAL, why, [o.mention], against[:1], ["named operational owner"] if o.kind == "named" else [])
+    pointed = next((m for m in against if _classify_owner(m.unit.text)[0] == "operational"), None)
+    if pointed is not None:
+        who = _classify_owner(pointed.unit.text)[1]
+        return _Assessment(Status.PARTIAL, f"Ownership points to {who} but is not yet assigned (TBC or deferred).",
+                           [], [pointed], [])
     if against:
         what = "deferred" if any(m.polarity == "deferred" for m in against) else "negated"
         return _Assessment(Status.MISSING, f"Ownership mentioned only as {what}: no operational owner is assigned now.", [], against[:2], [])

@@ -50,7 +50,8 @@ NEGATION_AFTER = rx(
     r"\b(?:hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|didn't|doesn't|don't|couldn't|can't|cannot)\b",
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:identified|defined|agreed|assigned|confirmed|decided|named|appointed|measured|"
     r"tracked|captured|collected|established|set|specified|quantified|modelled|modeled|estimated|designed|built|tested|in\s+place)\b",
-    r"\b(?:remains?|remained|is|are|was|were)\s+(?:unclear|undefined|unassigned|unknown|open|outstanding|unresolved|tbc|tbd)\b",
+    r"\b(?:remains?|remained|is|are|was|were)\s+(?:unclear|undefined|unassigned|unknown|open|outstanding|unresolved|tbc|tbd|unsettled)\b",
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:settled|resolved|finali[sz]ed|clarified)\b|\bopen\s+question\b",
     r"\bout\s+of\s+scope\b|\bexcluded\b|\bnot\s+(?:in|within)\s+(?:the\s+)?scope\b",
     r"\bnone\s+(?:was|were|has|have)\b",
 )
@@ -73,6 +74,8 @@ DEFERRAL = rx(
     r"\b(?:considered|addressed|decided|agreed|defined|designed|scoped|assessed|confirmed|looked\s+at|revisited|determined|worked\s+out)\s+later\b",
     r"\bbefore\s+(?:any\s+|it\s+(?:can|goes)\s+)?(?:live|production|go[- ]live|roll[- ]?out|wider\s+(?:use|roll[- ]?out))\b|\bbeyond\s+shadow\b",
     r"\bwould\s+(?:have|need)\s+to\b|\bwhether\s+to\b|\b(?:a\s+)?wish\s+for\b|\bnext\s+(?:cycle|year|phase|stage)\b|\bquestions?\s+for\s+(?:the\s+)?(?:wider|future|next)\b",
+    r"\b(?:agree|appoint|identify|confirm|find|nominate|decide\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:owner|lead|ownership)\b",
+    r"\bif\s+(?:it|they|the\s+\w+)\s+(?:were|was|is|are)\s+(?:to\s+be\s+)?(?:adopted|approved|scaled|rolled\s+out|continued|extended)\b",
     r"\bdeferred\b|\bdefer(?:s|ring)?\b|\bpostponed\b|\bparked\b|\bon\s+hold\b|\bpushed\s+back\b",
     r"\bfuture\s+(?:work|phases?|stages?|consideration|iterations?|releases?)\b",
     r"\bbeyond\s+(?:the\s+)?(?:scope\s+of\s+)?(?:this\s+|the\s+)?(?:pilot|poc|trial|initial\s+phase)\b",
@@ -122,6 +125,7 @@ class ReasonRules:
     negated_status: Status = Status.MISSING  # status when the only mentions are negated
     gap_status: Status = Status.MISSING  # status when only gap cues are found
     single_status: Status = Status.PARTIAL  # status with affirmed mentions below the threshold
+    report_future_counts: bool = False  # in a report, projections count as statements, not promises
     gap_cancels: bool = False  # an affirmed mention in the same unit as a gap cue does not count
     repeat_counts: bool = False  # a required element affirmed in 2+ units counts as two elements
     notes: str = ""
@@ -284,8 +288,8 @@ OWNERSHIP = rx(
     r"\b(?:own|owns|owned|owning|owner|owners|ownership)\b",
     r"\baccountab(?:le|ility)\b|\bresponsib(?:le|ility)\s+for\s+(?:running|operating|the\s+(?:service|tool|system|model|capability|solution))",
     r"\bwill\s+(?:run|operate|take\s+over|manage)\s+(?:the\s+)?(?:service|tool|system|model|capability|solution|it)\b",
-    r"\bhand(?:ed)?[- ]?over\b|\bhandover\b|\btransition(?:ed)?\s+(?:in)?to\s+(?:business\s+as\s+usual|BAU|operations|live\s+service|service)\b",
-    r"\b(?:business|service|product|process|operational)\s+(?:owner|lead)\b",
+    r"\btransition(?:ed)?\s+(?:in)?to\s+(?:business\s+as\s+usual|BAU|operations|live\s+service|service)\b",
+    r"\b(?:business|service|product|process|operational)\s+(?:owner|lead)\b|\btake\s+(?:it\s+)?(?:over|from\s+here)\b",
 )
 # Another sense of "owner"/"own": of a spreadsheet, risk, action, document; "their own".
 OWNER_OTHER_SENSE = rx(
@@ -297,7 +301,14 @@ OWNER_OTHER_SENSE = rx(
     r"\b(?:its|their|our|his|her|your|my|one's)\s+own\b|\bon\s+(?:its|their|our)\s+own\b|\bown\s+(?:right|account|time|words|data|records|devices?)\b",
     r"\bhome[- ]?owners?\b|\bproperty\s+owners?\b|\bbusiness\s+owners?\s+(?:in|across|of\s+small)\b|\bshare[- ]?holders?\b|\bowner[- ]occupi",
     r"\bowners?\s*[:|]\s*(?:TBC|TBD|n/?a)\b",
+    r"\bown(?:s|ed)?\s+(?:the\s+|a\s+|their\s+|its\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:spreadsheet|workbook|risk|log|tracker|register|document|file|record|"
+    r"calendar|backlog|budget|contract|relationship|account|data\s*set|dataset|code|model\s+card|licen[cs]e)s?\b",
+    r"\bportfolio\s+(?:\w+\s+)?(?:owned|run|led)\s+by\b|\bowns?\s+the\s+(?:\w+\s+)?portfolio\b",
 )
+# Owners that are only intended or provisional: not yet assigned.
+TENTATIVE_OWNER = rx(r"\b(?:intended|proposed|expected|likely|provisional|interim|potential|presumed|candidate)\s+(?:\w+\s+)?owners?\b")
+# Executive or sponsor titles: they sponsor a pilot, they do not run it operationally.
+EXEC_ROLE = re.compile(r"\bChief\s+[\w&\s]{0,30}?Officer\b|\bC[A-Z]{1,2}O\b|\b(?:Director|Head)\s+of\s+(?:AI|Data|Digital|Technology|Innovation|Transformation|Analytics|IT)\b|\b[Ss]ponsor")
 # A specific role, function or person.
 # Case-sensitive: a capitalised role title or team name is what makes an owner specific.
 NAMED_ROLE = re.compile("|".join(f"(?:{a})" for a in (
@@ -339,7 +350,8 @@ R03 = ReasonRules(
     ),
     deferred_status=Status.MISSING,
     negated_status=Status.MISSING,
-    extra={"named": NAMED_ROLE, "vague": VAGUE_OWNER, "pilot_team": PILOT_TEAM, "operational": OPERATIONAL},
+    extra={"named": NAMED_ROLE, "vague": VAGUE_OWNER, "pilot_team": PILOT_TEAM, "operational": OPERATIONAL,
+           "tentative": TENTATIVE_OWNER, "exec": EXEC_ROLE},
 )
 
 # --------------------------------------------------------------------------- R04 enterprise data
@@ -392,21 +404,22 @@ R05 = ReasonRules(
     reason_id="R05",
     elements=(
         Element("unit cost", rx(
-            r"\bcost\s+per\s+(?:inference|prediction|transaction|call|query|request|claim|case|document|response|decision|user|"
-            r"page|token|item|record|application|patient|contact|customer|analysis|consultation|api\s+call|run|month\s+per|"
-            r"1,?000|thousand|million|k\b)\b",
+            r"\bcost\s+per\s+(?:inference|prediction|query|request|token|api\s+call|conversation|chat|message|interaction|"
+            r"score|scored\s+\w+|model\s+call|run|1,?000|thousand|million|k\b)\b",
+            r"\b(?:cost|price)\s+per\s+\w+\s+(?:scored|processed|analysed|analyzed|reviewed|predicted|classified|drafted|summari[sz]ed|checked)\b",
+            r"[£$€]\s?0?\.\d+\s*(?:per|/|a|an|each)\s+(?:[\w-]+\s+){0,2}?[\w-]+",
+            r"[£$€]\s?\d[\d,.]*\s*(?:p|pence|c|cents)?\s*(?:per|/|a|each)\s+(?:scored|processed|analysed|reviewed|predicted)\s+\w+",
+            r"[£$€]\s?\d[\d,.]*\s*(?:p|pence)?\s*(?:per|/|a|each)\s+\w+\s+(?:scored|processed|analysed|analyzed|reviewed|predicted|classified|drafted)\b",
             r"\bunit\s+(?:cost|costs|economics|price|pricing)\b|\bper[- ](?:unit|transaction|inference|call|query|request|token|claim|case|user|seat)\s+(?:cost|price|fee|charge)s?\b",
-            r"[£$€]\s?\d[\d,.]*\s*(?:p|k|m|pence)?\s*(?:per|/|a|an|each)\s*(?:inference|prediction|transaction|call|query|request|claim|case|"
-            r"document|response|decision|user|page|item|record|application|patient|contact|customer|1,?000|thousand|million|token|"
-            r"consultation|analysis|run)s?\b",
+            r"[£$€]\s?\d[\d,.]*\s*(?:p|pence)?\s*(?:per|/|a|an|each)\s*(?:inference|prediction|query|request|"
+            r"document|response|decision|page|1,?000|thousand|million|token|conversation|chat|message|interaction|api\s+call|run)s?\b",
             r"\bprice\s+per\s+(?:1,?000\s+|million\s+)?tokens?\b",
         ), core=True),
         Element("running cost at production volume", rx(
             r"\b(?:running|run|operating|operational|ongoing|recurring|annual|annuali[sz]ed|steady[- ]state|BAU|lifetime|whole[- ]life)\s+costs?\b",
             r"\bopex\b|\btotal\s+cost\s+of\s+ownership\b|\bTCO\b|\bcost\s+(?:model|projection|forecast|at\s+scale)\b|\bcosts?\s+at\s+(?:full|production|projected|national|enterprise)\s+(?:volume|scale|usage)\b",
-            r"\b(?:at|for)\s+(?:full|production|projected|national|enterprise|expected)\s+(?:volumes?|scale|usage|load|roll[- ]?out)\b",
+            r"\b(?:costs?|spend|budget|opex)\b[^.;]{0,60}?\b(?:at|for)\s+(?:full|production|projected|national|enterprise|expected|network|group)\s+(?:volumes?|scale|usage|load|roll[- ]?out|launch)\b",
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b",
-            r"\b(?:projected|annual|monthly|expected|forecast)\s+(?:volumes?|usage|transactions|calls|claims|cases|queries|requests)\b",
         ), core=True),
         Element("infrastructure and data engineering cost", rx(
             r"\b(?:infrastructure|hosting|compute|cloud|GPU|licen[cs]e|licen[cs]ing|subscription|API|token|vendor|platform|storage)\s+(?:costs?|fees?|spend|charges?|bill)\b",
@@ -423,7 +436,9 @@ R05 = ReasonRules(
     addressed_min=2,
     require_any=("unit cost",),
     deferred_status=Status.PARTIAL,
-    gap_status=Status.PARTIAL,
+    gap_status=Status.MISSING,  # the pilot's own budget alone is not running-cost economics
+    gap_cancels=True,
+    report_future_counts=True,  # a projection of running cost at volume is what the reason asks for
 )
 
 # --------------------------------------------------------------------------- R06 enterprise governance
@@ -542,7 +557,9 @@ R08 = ReasonRules(
             r"\btrain(?:ing|ed)?\b(?:\s+(?:for|of|to))?\s+(?:\w+\s+){0,2}?(?:staff|users|agents|colleagues|teams?|employees|handlers|advisers|advisors|clinicians|"
             r"caseworkers|operators|workforce|frontline|managers|nurses|officers|analysts|people|underwriters|collectors)\b",
             r"\b(?:staff|user|end[- ]user|colleague|agent|employee|frontline|classroom|role[- ]based)\s+training\b|\btraining\s+(?:programme|program|plan|sessions?|materials?|courses?|modules?|needs|budget)\b",
-            r"\bupskill\w*|\breskill\w*|\be-?learning\b|\bplaybooks?\b|\buser\s+guides?\b|\bonboarding\s+(?:of\s+)?(?:staff|users)\b",
+            r"\bupskill\w*|\breskill\w*|\be-?learning\b|\buser\s+guides?\b|\bone[- ]page\s+guides?\b|\bonboarding\s+(?:of\s+)?(?:staff|users)\b",
+            r"\b(?:briefings?|walk-?throughs?|inductions?|drop[- ]in\s+sessions?|workshops?|coaching|floor[- ]?walkers?)\b",
+            r"\b(?:half|one|two|three|\d+)[- ](?:hour|day)\s+(?:[\w-]+\s+)?(?:sessions?|training|course|introduction|workshop|walk-?through|briefing|module)\b|\b(?:short|training)\s+module\b",
         ), core=True, other_senses=TRAINING_MODEL_SENSE),
         Element("communications", rx(
             r"\bcommunications?\s+(?:plan|strategy|campaign|approach)\b|\bcomms\s+plan\b|\bstakeholder\s+(?:engagement|communications?)\s+plan\b|\btown[- ]halls?\b|\broadshows?\b|\bbriefings?\s+for\s+(?:staff|teams)\b",
@@ -550,7 +567,7 @@ R08 = ReasonRules(
         Element("adoption beyond early adopters", rx(
             r"\badoption\s+(?:rate|rates|tracking|metrics?|plan|targets?|curve|beyond|across|by)\b|\b(?:uptake|usage)\s+(?:rate|tracking|across|by\s+all)\b|"
             r"\bnon[- ]volunteers?\b|\b(?:all|every)\s+(?:\d[\d,]*\s+)?(?:staff|users|agents|handlers|advisers|caseworkers|colleagues|employees|branches|sites|teams)\b|"
-            r"\b(?:roll[- ]?out|deploy\w*|extend\w*)\s+(?:\w+\s+){0,3}?to\s+(?:all|\d[\d,]*|the\s+wider|every|other)\b|\b\d[\d,]+\s+(?:staff|users|agents|colleagues|employees|advisers|caseworkers)\b|\bresistance\b",
+            r"\b(?:roll[- ]?out|deploy\w*|extend\w*)\s+(?:\w+\s+){0,3}?to\s+(?:all|\d[\d,]*|the\s+wider|every|other)\b|\bresistance\b|\bsized\s+for\s+(?:scale|roll[- ]?out)\b",
         ), core=True),
         Element("role and incentive changes", rx(
             r"\b(?:role|job)\s+(?:changes|redesign|profiles|descriptions)\b|\bincentives?\b|\b(?:performance|team)\s+(?:metrics|objectives|targets|scorecards?)\s+(?:for|of)\s+(?:staff|agents|teams)\b|\b(?:trade\s+)?unions?\b|\bworks\s+council\b|\bHR\s+(?:consultation|business\s+partner)\b",
@@ -562,9 +579,10 @@ R08 = ReasonRules(
     ),
     gap_cues=(Element("pilot users only", rx(
         r"\bvolunteers?\b|\bearly\s+adopters?\b|\bself[- ]selected\b|\benthusiasts?\b|\bhand[- ]?picked\b|\bpilot\s+(?:users|cohort|group)\s+only\b",
+        r"\bpilot\s+(?:agents|users|staff|officers|teams?|cohort|group|participants|site|handlers|planners|technicians)\b",
     )),),
     addressed_min=2,
-    require_any=("change management plan", "training", "communications"),
+    require_any=("adoption beyond early adopters", "budget for change"),
     deferred_status=Status.MISSING,
     gap_status=Status.PARTIAL,
 )

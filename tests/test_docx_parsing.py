@@ -318,8 +318,26 @@ def test_key_value_table_has_no_fake_header(tmp_path: Path) -> None:
     t = d.add_table(rows=2, cols=2)
     t.cell(0, 0).text, t.cell(0, 1).text = "Sponsor", "Priya Shah, COO"
     t.cell(1, 0).text, t.cell(1, 1).text = "Owner", "Head of Claims"
+    bold = d.add_table(rows=2, cols=2)  # two columns, bold first row: a header
+    for i, (h, v) in enumerate((("KPI", "Handling time"), ("Target", "7 days"))):
+        bold.cell(0, i).paragraphs[0].add_run(h).bold = True
+        bold.cell(1, i).text = v
+    marked = d.add_table(rows=3, cols=2)  # header rows marked "repeat as header row"
+    marked.cell(0, 0).text, marked.cell(0, 1).text = "Cost", "Amount"
+    marked.cell(1, 0).text, marked.cell(1, 1).text = "Annual", "(GBP)"
+    marked.cell(2, 0).text, marked.cell(2, 1).text = "Licences", "£40,000"
+    for r in marked.rows[:2]:
+        r._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{W}"/>'))
     doc = parse_docx(_save(d, tmp_path))
-    assert [b.text for b in doc.blocks] == ["Sponsor | Priya Shah, COO", "Owner | Head of Claims"]
+    assert [b.text for b in doc.blocks] == [
+        "Sponsor | Priya Shah, COO",
+        "Owner | Head of Claims",
+        "KPI | Target",
+        "KPI: Handling time | Target: 7 days",
+        "Cost | Amount",
+        "Annual | (GBP)",
+        "Cost / Annual: Licences | Amount / (GBP): £40,000",
+    ]
 
 
 def test_nested_table_and_layout_table(tmp_path: Path) -> None:

@@ -205,9 +205,16 @@ def locate(paras: list[_Para], quote: str, rank: int) -> list[tuple[int, int, in
         if found:
             spans.append(found)
             after = found[0]
-    if spans and len(spans) >= max(1, len(_pieces(quote)) // 2):
-        return [spans[0], spans[-1]] if len(spans) > 1 else spans
-    return None
+    if not spans or len(spans) < max(1, len(_pieces(quote)) // 2):
+        return None
+    rows = {_row_of(paras[i].el) for i, _, _ in spans}
+    if len(spans) > 1 and len(rows) == 1 and None not in rows:
+        return [spans[0], spans[-1]]  # cells of one table row: anchor from the first to the last
+    return [max(spans, key=lambda sp: sp[2] - sp[1])]  # otherwise the longest piece alone
+
+
+def _row_of(p: etree._Element) -> etree._Element | None:
+    return next((a for a in p.iterancestors() if a.tag == qn("w:tr")), None)
 
 
 def _rank(document: Document, ev_start: int | None, quote: str) -> int:

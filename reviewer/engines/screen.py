@@ -266,8 +266,8 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         gap_units = {id(g.unit) for g in gaps}
         aff = [m for m in aff if id(m.unit) not in gap_units]
     fut = [m for m in mentions if m.polarity == "future"]
-    deferred = [m for m in mentions if m.polarity == "deferred"]
-    negated = [m for m in mentions if m.polarity == "negated"]
+    deferred = [m for m in mentions if m.polarity == "deferred" and m.core]
+    negated = [m for m in mentions if m.polarity == "negated" and m.core]
     core = _names(m for m in aff if m.core)
     found = _names(aff)
     n_core = len(core)
@@ -275,7 +275,10 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         n_core += 1
     has_required = not rules.require_any or any(n in found for n in rules.require_any)
     enough = n_core >= rules.addressed_min and has_required
-    if aff and not has_required and gaps:
+    if aff and not core:
+        if rules.noncore_only_status == Status.MISSING:
+            return _Assessment(Status.MISSING, f"Only {_join(found)}; none of the core elements.", [], (gaps or deferred or negated)[:1], [])
+    if aff and not has_required and gaps and rules.gap_beats_peripheral:
         return _Assessment(rules.gap_status, f"Names {_join(found)} only, and the document shows {gaps[0].element}.",
                            _spread(aff, 1), gaps[:1], found)
     if enough:

@@ -126,6 +126,8 @@ class ReasonRules:
     gap_status: Status = Status.MISSING  # status when only gap cues are found
     single_status: Status = Status.PARTIAL  # status with affirmed mentions below the threshold
     report_future_counts: bool = False  # in a report, projections count as statements, not promises
+    noncore_only_status: Status = Status.PARTIAL  # status when only non-core elements are affirmed
+    gap_beats_peripheral: bool = False  # gap cues + no required element -> gap_status
     gap_cancels: bool = False  # an affirmed mention in the same unit as a gap cue does not count
     repeat_counts: bool = False  # a required element affirmed in 2+ units counts as two elements
     notes: str = ""
@@ -396,6 +398,9 @@ R04 = ReasonRules(
     addressed_min=2,
     require_any=("source-system integration", "automated pipeline"),
     deferred_status=Status.PARTIAL,
+    negated_status=Status.PARTIAL,  # "no automated quality monitoring or lineage yet" names the gap in a built flow
+    noncore_only_status=Status.MISSING,  # privacy or governance alone is not a data architecture
+    gap_beats_peripheral=True,
 )
 
 # --------------------------------------------------------------------------- R05 unit economics
@@ -408,6 +413,8 @@ R05 = ReasonRules(
             r"score|scored\s+\w+|model\s+call|run|1,?000|thousand|million|k\b)\b",
             r"\b(?:cost|price)\s+per\s+\w+\s+(?:scored|processed|analysed|analyzed|reviewed|predicted|classified|drafted|summari[sz]ed|checked)\b",
             r"[£$€]\s?0?\.\d+\s*(?:per|/|a|an|each)\s+(?:[\w-]+\s+){0,2}?[\w-]+",
+            r"[£$€]\s?\d{1,2}\.\d+\s*(?:per|/|each)\s+(?!(?:user|seat|licen[cs]e|month|year|hour|day)\b)(?:[\w-]+\s+){0,1}?[\w-]+",
+            r"\b(?:running|run|operating|unit|marginal)\s+cost\s+per\s+\w+",
             r"[£$€]\s?\d[\d,.]*\s*(?:p|pence|c|cents)?\s*(?:per|/|a|each)\s+(?:scored|processed|analysed|reviewed|predicted)\s+\w+",
             r"[£$€]\s?\d[\d,.]*\s*(?:p|pence)?\s*(?:per|/|a|each)\s+\w+\s+(?:scored|processed|analysed|analyzed|reviewed|predicted|classified|drafted)\b",
             r"\bunit\s+(?:cost|costs|economics|price|pricing)\b|\bper[- ](?:unit|transaction|inference|call|query|request|token|claim|case|user|seat)\s+(?:cost|price|fee|charge)s?\b",
@@ -424,6 +431,8 @@ R05 = ReasonRules(
         Element("infrastructure and data engineering cost", rx(
             r"\b(?:infrastructure|hosting|compute|cloud|GPU|licen[cs]e|licen[cs]ing|subscription|API|token|vendor|platform|storage)\s+(?:costs?|fees?|spend|charges?|bill)\b",
             r"\bdata\s+engineering\s+costs?\b|\bintegration\s+costs?\b",
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s*(?:per|a|each)\s+(?:user|seat|licen[cs]e|site|store|line|device|sensor)s?\b|"
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s+a\s+year\s+for\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?licen[cs]e|\blicen[cs]e\s+(?:quote|fee|price)",
         )),
         Element("retraining and monitoring cost", rx(
             r"\b(?:retraining|re-training|monitoring|maintenance|support|model\s+management|MLOps|governance|assurance)\s+(?:costs?|effort|budget|spend|FTE)\b",
@@ -536,6 +545,7 @@ R07 = ReasonRules(
     addressed_min=2,
     require_any=("integration with adjacent systems",),
     deferred_status=Status.PARTIAL,
+    gap_beats_peripheral=True,  # an API alone next to a standalone tool is not architectural fit
     repeat_counts=True,  # integration described in several places is designed, not just mentioned
 )
 

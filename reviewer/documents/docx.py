@@ -139,8 +139,7 @@ class _Style:
     numbered: bool | None = None
     shaded: bool | None = None
     vanish: bool | None = None
-    color: str | None = None
-    white_theme: bool = False
+    color: tuple[str | None, bool] | None = None  # (w:val, theme colour is white) when w:color is set
     size: int | None = None
     bold: bool | None = None
     table_shaded: bool = False
@@ -162,8 +161,7 @@ def _read_rpr(rpr: etree._Element | None, st: _Style) -> None:
         if tag in (W_VANISH, W_SPECVANISH):
             st.vanish = _on(c)
         elif tag == W_COLOR:
-            st.color = c.get(W_VAL)
-            st.white_theme = _white(None, c.get(W_THEMECOLOR))
+            st.color = (c.get(W_VAL), _white(None, c.get(W_THEMECOLOR)))
         elif tag == W_SZ:
             st.size = _int(c.get(W_VAL))
         elif tag == W_B:
@@ -269,7 +267,7 @@ class _Styles:
             out: list[object] = []
             for get in (
                 lambda s: s.vanish,
-                lambda s: s.color if s.color is not None or s.white_theme else None,
+                lambda s: s.color,
                 lambda s: s.size,
                 lambda s: s.bold,
             ):
@@ -279,11 +277,11 @@ class _Styles:
                 if v is None:
                     v = get(self.defaults)
                 out.append(v)
-            theme = any(s.white_theme for s in self.chain(rstyle)) or any(s.white_theme for s in self.chain(pkey))
             vanish, color, size, bold = out
+            color_val, theme = color if isinstance(color, tuple) else (None, False)
             hit = (
                 bool(vanish),
-                color if isinstance(color, str) else None,
+                color_val,
                 theme,
                 size if isinstance(size, int) else None,
                 bool(bold),

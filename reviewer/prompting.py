@@ -8,6 +8,7 @@ Templates use ``$name`` placeholders (``string.Template``); a missing placeholde
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from reviewer.errors import PromptError
 from reviewer.models import Block, Document, Rubric
 from reviewer.rubric import prompts_dir
 
+_BLOCK_ID = re.compile(r"^([a-z]+)0*(\d+)$")
 TEMPLATE_FILES = ("system.md", "review_request.md", "gather_request.md", "judge_request.md", "reask.md")
 
 
@@ -85,19 +87,24 @@ def render_rubric(rubric: Rubric) -> str:
     return "\n".join(out)
 
 
-def block_label(block: Block, previous: Block | None) -> str:
-    """``[b0012 p.3 §Scope › Detail]``: page always, section only where it changes."""
-    parts = [block.id]
-    if block.page is not None:
-        parts.append(f"p.{block.page}")
-    if block.table is not None:
-        parts.append(f"table {block.table}" + (f" r{block.row}" if block.row is not None else ""))
-    section = block.section
-    if section and (previous is None or previous.section != section) and block.kind != "heading":
-        parts.append(f"§{section}")
-    if block.hidden:
-        parts.append("hidden")
-    return "[" + " ".join(parts) + "]"
+def display_id(block_id: str) -> str:
+    """The compact id the model sees: ``b0012`` -> ``b12`` (fewer tokens); other ids unchanged."""
+    m = _BLOCK_ID.match(block_id)
+    return f"{m.group(1)}{int(m.group(2))}" if m else block_id
+
+
+def id_map(blocks: Sequence[Block]) -> dict[str, str]:
+    """Displayed id -> real block id (and each real id to itself), to resolve the model's citations."""
+    out = {b.id: b.id for b in blocks}
+    for b in blocks:
+        out.setdefault(display_id(b.id), b.id)
+    return out
+
+
+def block_line(block: Block) -> str:
+    """``b12 text``, with ``[hidden]`` after the id for text a human reader would not see."""
+    text = " ".join(block.text.split())
+    return f"{display_id(block.id)} [hidden] {text}" if block.hidden else f"{display_id(block.id)} {text}"
 
 
 def delimiter_tag(document: Document) -> str:
@@ -106,15 +113,21 @@ def delimiter_tag(document: Document) -> str:
 
 
 def render_blocks(document: Document, blocks: Sequence[Block]) -> str:
-    """Blocks one per line between delimiters; newlines inside a block become spaces."""
+    """Blocks one per line between delimiters, a page marker where a page starts.
+
+    Block ids are shown compactly and sections are not repeated per block (headings are blocks
+    themselves): the document costs the model little more than its own tokens.
+    """
     tag = delimiter_tag(document)
     lines = [f"<<<DOCUMENT {tag}>>>"]
-    prev: Block | None = None
+    page: int | None = None
     for b in blocks:
-        text = " ".join(b.text.split())
-        if text:
-            lines.append(f"{block_label(b, prev)} {text}")
-        prev = b
+        if not b.text.strip():
+            continue
+        if b.page is not None and b.page != page:
+            lines.append(f"=== page {b.page} ===")
+            page = b.page
+        lines.append(block_line(b))
     lines.append(f"<<<END DOCUMENT {tag}>>>")
     return "\n".join(lines)
 
@@ -155,7 +168,7 @@ def gather_messages(prompts: Prompts, document: Document, rubric: Rubric, blocks
 def judge_messages(prompts: Prompts, document: Document, rubric: Rubric, gathered: Sequence[Gathered],
                    parts: int) -> list[Message]:
     tag = delimiter_tag(document)
-    outline = [f"{'  ' * ((b.level or 1) - 1)}- [{b.id}] {' '.join(b.text.split())[:120]}"
+    outline = [f"{'  ' * ((b.level or 1) - 1)}- {display_id(b.id)} {' '.join(b.text.split())[:120]}"
                for b in document.blocks if b.kind == "heading"]
     ev_lines = [f"<<<EVIDENCE {tag}>>>"]
     for rid in [r.id for r in rubric.reasons]:
@@ -163,7 +176,7 @@ def judge_messages(prompts: Prompts, document: Document, rubric: Rubric, gathere
         ev_lines.append(f"{rid}:" + ("" if items else " (nothing gathered)"))
         for g in items:
             quote = " ".join(g.quote.split())
-            ev_lines.append(f"  [{g.block_id} {g.location}] \"{quote}\" ({' '.join(g.note.split())})")
+            ev_lines.append(f"  [{display_id(g.block_id)} {g.location}] \"{quote}\" ({' '.join(g.note.split())})")
     ev_lines.append(f"<<<END EVIDENCE {tag}>>>")
     user = prompts.render("judge_request.md", **_doc_values(document, rubric), parts=str(parts),
                           outline="\n".join(outline) or "(no headings)", evidence="\n".join(ev_lines))

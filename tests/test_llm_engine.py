@@ -95,8 +95,8 @@ def test_prompt_fixed_part_first_document_last() -> None:
     tag = parse(HARBOUR).sha256[:12]
     assert user.rstrip().endswith(f"<<<END DOCUMENT {tag}>>>")
     assert f"<<<DOCUMENT {tag}>>>" in user
-    assert "[b0006 §2. Success criteria] The pilot will be judged on return fraud losses" in user
-    assert "\n[b0007] The model must also reach" in user  # section shown only where it changes
+    assert "\nb5 2. Success criteria\nb6 The pilot will be judged on return fraud losses" in user
+    assert "b0006" not in user  # compact ids: the engine maps b6 back to b0006
 
 
 def test_prompt_version_is_a_hash_of_the_prompt_files(tmp_path: Path) -> None:
@@ -267,6 +267,18 @@ def test_grounding_drops_hallucinated_quotes_and_downgrades() -> None:
     assert r03.evidence[0].start == doc.text.index("claims handling time")
     assert r05.evidence and r05.evidence[0].block_id == "b0001"  # found in its real block, not the cited one
     assert sum("quote not found" in w for w in warnings) == 2
+
+
+def test_compact_ids_resolve_to_document_ids() -> None:
+    from reviewer.engines.llm import _resolve_ids
+    from reviewer.prompting import display_id, id_map
+
+    doc = parse(HARBOUR)
+    ids = id_map(doc.blocks)
+    assert display_id("b0012") == "b12" and display_id("b0000") == "b0" and display_id("x-7") == "x-7"
+    got = _resolve_ids({"evidence": [{"block_id": "b6", "quote": "q"}, {"block_id": "[b0007]", "quote": "q"},
+                                     {"block_id": "b999", "quote": "q"}]}, ids)
+    assert [e["block_id"] for e in got["evidence"]] == ["b0006", "b0007", "b999"]
 
 
 def test_model_reported_directed_text_must_be_in_the_document() -> None:

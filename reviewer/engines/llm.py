@@ -46,6 +46,7 @@ from reviewer.prompting import (
     Message,
     Prompts,
     gather_messages,
+    id_map,
     judge_messages,
     reask_message,
     review_messages,
@@ -79,6 +80,24 @@ class _Call:
     attempts: int = 0
     usage: Usage = field(default_factory=Usage)
     warnings: list[str] = field(default_factory=list)
+
+
+def _resolve_ids(node: Any, ids: dict[str, str]) -> Any:
+    """Replace every ``block_id`` the model gave (``b12``) by the document's own id (``b0012``)."""
+    if isinstance(node, BaseModel):
+        node = node.model_dump()
+    if isinstance(node, dict):
+        out = {}
+        for k, v in node.items():
+            if k == "block_id" and isinstance(v, str):
+                key = v.strip().strip("[]").strip()
+                out[k] = ids.get(key, ids.get(key.lower(), key))
+            else:
+                out[k] = _resolve_ids(v, ids)
+        return out
+    if isinstance(node, list):
+        return [_resolve_ids(v, ids) for v in node]
+    return node
 
 
 class LLMEngine:
@@ -278,7 +297,8 @@ class LLMEngine:
         )
 
     def _structured(self, model_cls: type[M], messages: list[Message], call: _Call, document: Document) -> M:
-        """A validated answer; a parse or validation failure is asked again once, with the error."""
+        """A validated answer (block ids resolved to the document's); a parse or validation failure
+        is asked again once, with the error."""
         msgs = list(messages)
         error = ""
         for ask in (1, 2):
@@ -288,7 +308,7 @@ class LLMEngine:
                 raise self._model_error(document, e, call) from None
             if error_or_none is None:
                 try:
-                    return model_cls.model_validate(parsed)
+                    return model_cls.model_validate(_resolve_ids(parsed, id_map(document.blocks)))
                 except ValidationError as e:
                     error_or_none = self._redact(f"the answer does not match the schema: {e}")[:2000]
             error = error_or_none

@@ -37,7 +37,7 @@ class WireStatus(StrEnum):
 
 
 class WireEvidence(_Wire):
-    block_id: str = Field(description="Id of the block the quote comes from, e.g. b0012")
+    block_id: str = Field(description="Id of the block the quote comes from, e.g. b12")
     quote: str = Field(description="Verbatim text copied from that block")
 
 

@@ -43,7 +43,7 @@ from tests.fake_openai.scripts import EMPTY_FACTS, HALLUCINATED_QUOTE, SCRIPTS
 
 MODEL = "fake-reviewer-1"
 REASON_IDS = [f"R{i:02d}" for i in range(1, 11)]
-_BLOCK_LINE = re.compile(r"^\[(b\d+)([^\]]*)\] (.*)$")
+_BLOCK_LINE = re.compile(r"^(b\d+) (\[hidden\] )?(.*)$")
 _DOC_NAME = re.compile(r"^Document: (.+?) \((?:DOCX|PDF)", re.M)
 _EVIDENCE_LINE = re.compile(r'^  \[(b\d+) [^\]]*\] "(.*)" \((.*)\)$')
 
@@ -113,8 +113,22 @@ def parse_blocks(prompt: str) -> list[tuple[str, str, bool]]:
             continue
         m = _BLOCK_LINE.match(line) if inside else None
         if m:
-            out.append((m.group(1), m.group(3), "hidden" in m.group(2).split()))
+            out.append((m.group(1), m.group(3), bool(m.group(2))))
     return out
+
+
+def short_id(block_id: str) -> str:
+    """``b0012`` -> ``b12``: the ids the engine shows a model (scripts are written with full ids)."""
+    m = re.match(r"^b0*(\d+)$", block_id)
+    return f"b{int(m.group(1))}" if m else block_id
+
+
+def _short_ids(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: (short_id(v) if k == "block_id" and isinstance(v, str) else _short_ids(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_short_ids(v) for v in node]
+    return node
 
 
 def _wire_finding(rid: str, f: tuple[Any, ...]) -> dict[str, Any]:
@@ -153,15 +167,17 @@ def script_for(name: str | None, blocks: list[tuple[str, str, bool]]) -> dict[st
 
 
 def review_answer(script: dict[str, Any]) -> dict[str, Any]:
-    return {
+    return _short_ids({
         "findings": [_wire_finding(rid, script["findings"][rid]) for rid in REASON_IDS if rid in script["findings"]],
         "facts": script["facts"],
         "reviewer_directed_text": script["reviewer_directed_text"],
-    }
+    })
 
 
-def gather_answer(script: dict[str, Any], block_ids: set[str]) -> dict[str, Any]:
+def gather_answer(script: dict[str, Any], shown: set[str]) -> dict[str, Any]:
     """The part of a scripted review that falls in these blocks, as gathered evidence."""
+    script = _short_ids(script)
+    block_ids = {short_id(b) for b in shown}
     evidence = []
     for rid in REASON_IDS:
         f = script["findings"].get(rid)

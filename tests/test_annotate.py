@@ -29,6 +29,7 @@ from reviewer.models import (
 from reviewer.render.annotate import annotate, annotate_copy
 from reviewer.review import assemble_review, readiness
 from reviewer.rubric import load_rubric
+from reviewer.writer import write_outputs
 
 RUBRIC = load_rubric()
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -166,6 +167,14 @@ def test_docx_quote_not_in_document_goes_to_a_start_comment(tmp_path: Path) -> N
     assert "R07" in result.start_notes
     texts, _, _ = comment_ranges(result.data or b"")
     assert any(t.startswith("R07") and "nowhere" in t for t in texts.values())
+
+
+def test_write_outputs_annotated_only(docx_case: tuple[Path, Document, Review], tmp_path: Path) -> None:
+    _, document, review = docx_case
+    out = tmp_path / "out"
+    written = write_outputs(review, document, RUBRIC, out, "acme", ("annotated",))
+    assert [p.name for p in written] == ["acme.annotated.docx"]
+    assert sorted(p.name for p in out.iterdir()) == ["acme.annotated.docx"]
 
 
 def test_no_copy_when_the_original_changed_since_review(docx_case: tuple[Path, Document, Review]) -> None:

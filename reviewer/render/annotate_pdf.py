@@ -351,7 +351,7 @@ class PageText:
             cowner.append(owner[src])
         return cls(glyphs, text, owner, "".join(compact), cowner)
 
-    def find(self, quote: str, rank: int = 0) -> list[int] | None:
+    def find(self, quote: str, rank: int = 0, *, fuzzy: bool = True) -> list[int] | None:
         """Glyph indices covering ``quote`` (first..last, contiguous in stream order), or None."""
         nq = normalise(quote)[0]
         q = _compact(nq)
@@ -365,6 +365,8 @@ class PageText:
         if hits:
             s = hits[min(rank, len(hits) - 1)]
             e = s + len(q)
+        elif not fuzzy:
+            return None
         else:
             al = fuzz.partial_ratio_alignment(q, self.compact, score_cutoff=FUZZY_THRESHOLD)
             if al is None or al.dest_end <= al.dest_start:
@@ -536,10 +538,11 @@ def _annotate_pdf(data: bytes, review: Review, document: Document, rubric: Rubri
         for k, ev in enumerate(f.evidence):
             quote = evidence_text(ev, document)
             hit = None
-            for i in _page_order(ev.page, n):
+            for tried, i in enumerate(_page_order(ev.page, n)):
                 pt = page_text(i)
                 rank = _rank_on_page(document, ev.page, ev.start, quote) if ev.page == i + 1 else 0
-                idx = pt.find(quote, rank)
+                # Fuzzy matching only near the cited page: elsewhere an exact match or nothing.
+                idx = pt.find(quote, rank, fuzzy=tried < 3 or ev.page is None)
                 if idx:
                     lines = pt.lines(idx)
                     if lines:

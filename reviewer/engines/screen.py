@@ -602,7 +602,7 @@ def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
 
 
 _NUM_AFTER = {
-    "baseline": re.compile(r"\b(?:baseline|currently|current|today|from|down\s+from|up\s+from|before)\b[^0-9£$€]{0,30}([£$€]?\d[\d,.]*\s*(?:%|per\s+cent|pp|k|m|bn|days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|p|pence)?)", re.I),
+    "baseline": re.compile(r"\b(?:baseline|currently|current|today|from|down\s+from|up\s+from|before|is|are|stands\s+at|averages?)\b[^0-9£$€]{0,30}([£$€]?\d[\d,.]*\s*(?:%|per\s+cent|pp|k|m|bn|days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|p|pence)?)", re.I),
     "target": re.compile(r"\b(?:target|goal|aim\w*|to|by|below|under|at\s+least|reduce\w*\s+to)\b[^0-9£$€]{0,30}([£$€]?\d[\d,.]*\s*(?:%|per\s+cent|pp|k|m|bn|days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|p|pence)?)", re.I),
 }
 _PHRASE_LEFT = re.compile(r"((?:[A-Za-z][\w-]*\s+){0,3})$")

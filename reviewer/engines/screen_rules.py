@@ -200,6 +200,8 @@ BASELINE = rx(
     r"manual|current|last\s+year|pre[- ]\w+)",
     r"\b(?:historic(?:al)?|previous|prior|last\s+year'?s?)\s+(?:average|rate|level|performance|figure|baseline)\b",
     r"\bbefore\s+(?:the\s+)?(?:pilot|trial|tool|change|implementation)\b",
+    # a current value stated plainly ("handling time is 11 days", "churn stands at 2.1%")
+    r"\b(?:is|are|stands\s+at|averages?|runs\s+at|sits\s+at)\s+(?:around\s+|about\s+|roughly\s+|currently\s+|now\s+)?[£$€]?\d",
 )
 # Words that make a number a target.
 TARGET = rx(
@@ -314,7 +316,7 @@ EXEC_ROLE = re.compile(r"\bChief\s+[\w&\s]{0,30}?Officer\b|\bC[A-Z]{1,2}O\b|\b(?
 # A specific role, function or person.
 # Case-sensitive: a capitalised role title or team name is what makes an owner specific.
 NAMED_ROLE = re.compile("|".join(f"(?:{a})" for a in (
-    r"\b(?:Head|Director|Manager|Lead|Chief|VP|Vice\s+President|Officer|Controller|Superintendent|Supervisor|Matron|Principal)\s+(?:of\s+|for\s+)?(?:the\s+)?[A-Z][\w&-]+",
+    r"\b(?:Head|Director|Manager|Lead|Chief|VP|Vice\s+President|Officer|Controller|Superintendent|Supervisor|Matron|Principal)\s+(?:of\s+|for\s+)?(?:the\s+)?[A-Z][\w&-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w&-]+){0,3}",
     r"\b(?:[A-Z][\w&-]+\s+){1,3}(?:Operations|Ops|Services?|Centre|Center|Desk|Unit|Department|Directorate|Function|Team|Manager|Director|Lead|Officer|Controller)\b",
     r"(?i:\b(?:\w+\s+){0,2}operations\s+(?:team|function|director|manager|lead|leadership|department|unit|directorate)\b)",
     r"\b(?i:led|owned|run|chaired|headed|managed|sponsored)\s+by\s+(?:Dr\.?\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z'-]+",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.engines.screen import ScreeningEngine, polarity, qualify
-from reviewer.models import Block, BlockKind, Document, DocType, Reason, Rubric, Status, StatusCriteria
+from reviewer.models import Block, BlockKind, DocType, Document, Reason, Rubric, Status, StatusCriteria
 from reviewer.rubric import load_rubric
 from reviewer.text import sentence_spans, split_sentences
 

@@ -382,6 +382,8 @@ def _doc_cell(r: Row) -> str:
     if link:
         name = f'<a href="{_e(link)}">{name}</a>'
     sub = f'<span class="sub" title="{_e(d.title)}">{_e(d.title)}</span>' if d.title and d.title != d.name else ""
+    if r.links.get("annotated"):
+        sub += f'<span class="sub"><a href="{_e(r.links["annotated"])}">annotated copy</a></span>'
     return f'<td class="doc">{name}{sub}</td>'
 
 
@@ -492,7 +494,8 @@ def from_batch(result: BatchResult, rubric: Rubric, out_dir: Path | None = None)
         fmt_links: dict[str, str] = {}
         for w in o.outputs:
             wp = Path(w)
-            kind = "docx" if wp.name.endswith(".memo.docx") else "md" if wp.name.endswith(".memo.md") else None
+            kind = ("docx" if wp.name.endswith(".memo.docx") else "md" if wp.name.endswith(".memo.md")
+                    else "annotated" if ".annotated." in wp.name else None)
             if kind and out_dir is not None:
                 try:
                     fmt_links[kind] = wp.resolve().relative_to(out_dir.resolve()).as_posix()

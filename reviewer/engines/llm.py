@@ -39,7 +39,18 @@ from reviewer.engines.llm_tokens import TokenCounter
 from reviewer.errors import ConfigError, ModelError
 from reviewer.grounding import index_document, locate
 from reviewer.logs import redact
-from reviewer.models import Alert, Block, Document, EngineInfo, EngineResult, Evidence, Rubric, Usage
+from reviewer.models import (
+    Alert,
+    Block,
+    Document,
+    EngineInfo,
+    EngineResult,
+    Evidence,
+    Finding,
+    Rubric,
+    Status,
+    Usage,
+)
 from reviewer.options import ReviewOptions
 from reviewer.prompting import (
     Gathered,
@@ -80,6 +91,39 @@ class _Call:
     attempts: int = 0
     usage: Usage = field(default_factory=Usage)
     warnings: list[str] = field(default_factory=list)
+
+
+def drop_untrusted_evidence(document: Document, findings: list[Finding], alerts: list[Alert],
+                            warnings: list[str]) -> list[Finding]:
+    """Quotes from hidden text or from reviewer-directed passages are never evidence.
+
+    An "addressed" left with no evidence is downgraded to "partial", and the finding says why.
+    """
+    untrusted = {b.id for b in document.blocks if b.hidden} | {a.block_id for a in alerts if a.block_id}
+    if not untrusted:
+        return findings
+    index = index_document(document)
+    out: list[Finding] = []
+    for f in findings:
+        kept: list[Evidence] = []
+        dropped = 0
+        for ev in f.evidence:
+            found = locate(index, ev)
+            if found is not None and found.block_id in untrusted:
+                dropped += 1
+                warnings.append(f"{f.reason_id}: a quote from hidden or reviewer-directed text was not used as evidence: "
+                                f"\"{ev.quote[:120]}\"")
+            else:
+                kept.append(ev)
+        if dropped:
+            notes = [*f.notes, f"{dropped} quote(s) from hidden or reviewer-directed text were not used as evidence."]
+            update: dict[str, Any] = {"evidence": kept, "notes": notes}
+            if f.status == Status.ADDRESSED and not kept:
+                update.update(status=Status.PARTIAL, downgraded_from=Status.ADDRESSED)
+                notes.append("Downgraded from addressed: it rested only on hidden or reviewer-directed text.")
+            f = f.model_copy(update=update)
+        out.append(f)
+    return out
 
 
 def _resolve_ids(node: Any, ids: dict[str, str]) -> Any:
@@ -357,6 +401,7 @@ class LLMEngine:
         warnings = list(call.warnings)
         findings = to_findings(answer, rubric, warnings)
         alerts = self._alerts(document, answer.reviewer_directed_text, warnings)
+        findings = drop_untrusted_evidence(document, findings, alerts, warnings)
         usage = priced(call.usage, self.price)
         log.info("%s: %d call(s), %d input (%d cached), %d output tokens in %.1fs", document.name, usage.calls,
                  usage.input_tokens, usage.cached_tokens, usage.output_tokens, time.perf_counter() - t0)

@@ -190,11 +190,20 @@ def merge_wire_facts(parts: list[WireFacts]) -> WireFacts:
     """Union of facts gathered from several parts (first single-valued fact wins)."""
     merged = WireFacts(commercial_kpis=[], technical_metrics=[], operational_owner=None, sponsor=None,
                        portfolio_owner=None, unit_costs=[], governance=[])
+    seen: set[tuple[str, str, str]] = set()
+
+    def new(kind: str, value: str, block_id: str) -> bool:
+        key = (kind, " ".join(value.lower().split()), block_id)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for p in parts:
-        merged.commercial_kpis.extend(p.commercial_kpis)
-        merged.technical_metrics.extend(p.technical_metrics)
-        merged.unit_costs.extend(p.unit_costs)
-        merged.governance.extend(p.governance)
+        merged.commercial_kpis.extend(k for k in p.commercial_kpis if new("kpi", k.metric, k.block_id))
+        merged.technical_metrics.extend(f for f in p.technical_metrics if new("tech", f.value, f.block_id))
+        merged.unit_costs.extend(f for f in p.unit_costs if new("cost", f.value, f.block_id))
+        merged.governance.extend(f for f in p.governance if new("gov", f.value, f.block_id))
         merged.operational_owner = merged.operational_owner or p.operational_owner
         merged.sponsor = merged.sponsor or p.sponsor
         merged.portfolio_owner = merged.portfolio_owner or p.portfolio_owner

@@ -17,7 +17,7 @@ A, P, M = Status.ADDRESSED, Status.PARTIAL, Status.MISSING
 
 def _doc(split: str, labelled: dict[str, Status], predicted: dict[str, Status], **kw: object) -> DocResult:
     return DocResult(file=f"{split}.pdf", split=split, doc_type_label=DocType.PROPOSAL, doc_type_detected=DocType.PROPOSAL,
-                     labelled=labelled, predicted=predicted, **kw)  # type: ignore[arg-type]
+                     labelled=labelled, predicted=predicted, **kw)
 
 
 def test_score_hand_computed() -> None:

@@ -250,9 +250,19 @@ def _parse(path: Path, password: str | None, limits: Limits, deadline: float) ->
         )
     if not any(not d.hidden for d in drafts):
         raise NoTextLayerError(path, f"{n} page(s), no visible text")
-    title = _title(reader)
+    title = _visible_title(all_blocks) or _title(reader)
     return assemble(path, "pdf", drafts, sha256=file_sha256(path), pages=n, title=title, warnings=warnings,
                     ocr_pages=ocr_pages)
+
+
+def _visible_title(blocks: list[BlockOut]) -> str | None:
+    """The largest heading on the first two pages: what a reader takes as the title."""
+    for page in (1, 2):
+        heads = [b for b in blocks if b.kind == BlockKind.HEADING and b.page == page and len(b.text) >= 4
+                 and b.text.lower().strip(" :") not in ("contents", "table of contents")]
+        if heads:
+            return max(heads, key=lambda b: (b.size, -blocks.index(b))).text
+    return None
 
 
 def _title(reader: pypdf.PdfReader) -> str | None:

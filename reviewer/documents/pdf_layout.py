@@ -28,7 +28,7 @@ MARGIN_BAND = 0.12
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "ft", "ﬆ": "st", "\u00ad": ""})
 BULLETS = "•●○◦▪▫■□‣⁃∙·◆◇►▸▶➔→➜➝➞⇒❖✦✧➢➤✓✔–-*"
 _DASHES = "–-*"
-_BULLET_RE = re.compile(r"^\s*(?:[" + re.escape(BULLETS) + r"]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+", re.I)
+_BULLET_RE = re.compile(r"^\s*(?:[" + re.escape(BULLETS) + r"]|o(?=\s+[A-Z])|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+", re.I)
 _RULE_RE = re.compile(r"^[_\-–—=.·•~\s]{3,}$")
 _LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*[0-9ivx]+$", re.I)
 _MARKER_RE = re.compile(r"^(?:\d{1,3}|[*†‡§])$")
@@ -85,6 +85,8 @@ def build_lines(spans: list[Span], page: int) -> list[Line]:
     lines: list[Line] = []
     cur: Line | None = None
     chunks: list[str] = []
+    weights: dict[float, int] = {}  # letters and digits per font size on the current line
+    total = bold = 0
     for s in spans:
         if cur is not None:
             em = max(s.size, cur.size, 1.0)
@@ -103,20 +105,24 @@ def build_lines(spans: list[Span], page: int) -> list[Line]:
                 chunks.append(s.text)
                 cur.x1 = max(cur.x1, s.x1)
                 cur.bbox = _union(cur.bbox, s.bbox)
-                if s.text.strip():
-                    # A line's size and weight are those of most of its text.
-                    if s.size > cur.size and len(s.text.strip()) > 1:
-                        cur.size = s.size
-                    cur.bold = cur.bold and s.bold
+                n = sum(ch.isalnum() for ch in s.text)
+                if n:
+                    weights[round(s.size * 2) / 2] = weights.get(round(s.size * 2) / 2, 0) + n
+                    total += n
+                    bold += n if s.bold else 0
                 cur.parts += 1
                 continue
-            cur.text = "".join(chunks)
+            _close(cur, chunks, weights, total, bold)
             lines.append(cur)
         chunks = [s.text]
-        cur = Line(text="", x0=s.x0, x1=s.x1, y=s.y, size=s.size, bold=s.bold or not s.text.strip(), page=page,
+        n = sum(ch.isalnum() for ch in s.text)
+        weights = {round(s.size * 2) / 2: n} if n else {}
+        total = n
+        bold = n if s.bold else 0
+        cur = Line(text="", x0=s.x0, x1=s.x1, y=s.y, size=s.size, bold=s.bold, page=page,
                    direction=s.direction, bbox=s.bbox, hidden=s.hidden)
     if cur is not None:
-        cur.text = "".join(chunks)
+        _close(cur, chunks, weights, total, bold)
         lines.append(cur)
     out: list[Line] = []
     for ln in lines:
@@ -124,6 +130,14 @@ def build_lines(spans: list[Span], page: int) -> list[Line]:
         if ln.text and not _RULE_RE.match(ln.text):
             out.append(ln)
     return out
+
+
+def _close(line: Line, chunks: list[str], weights: dict[float, int], total: int, bold: int) -> None:
+    """Finish a line: its text, and the size and weight carrying most of its letters (not its bullet)."""
+    line.text = "".join(chunks)
+    if weights:
+        line.size = max(weights.items(), key=lambda kv: kv[1])[0]
+        line.bold = bold >= 0.6 * total
 
 
 def _norm_key(text: str) -> str:
@@ -228,6 +242,8 @@ def _continues(block: BlockOut, ln: Line, pitches: dict[float, float]) -> bool:
         return False  # table of contents entries stay one per block
     if ln.direction != prev.direction or (ln.hidden is None) != (prev.hidden is None):
         return False
+    if block.bold and _NUMBERED_HEADING_RE.match(ln.text) and not prev.text.endswith("-"):
+        return False  # the next numbered heading
     if abs(ln.size - block.size) > max(0.6, 0.08 * block.size) or ln.bold != block.bold:
         return False
     drop = prev.y - ln.y

@@ -374,8 +374,8 @@ class LLMEngine:
             return ConfigError(f"the model endpoint {base_url_host(self.base_url)} refused the API key ({what}).",
                                hint="Check OPENAI_API_KEY (and --base-url).")
         if status == 404:
-            return ConfigError(f"the model endpoint {base_url_host(self.base_url)} does not know model {self.model!r} ({what}).",
-                               hint="Check --model / REVIEWER_MODEL and --base-url.")
+            return ConfigError(f"the model endpoint {base_url_host(self.base_url)} has no model {self.model!r} at that URL ({what}).",
+                               hint="Check --model / REVIEWER_MODEL, and that --base-url is right (it usually ends in /v1).")
         if status == 400 and self.method == "json_schema":
             hint = "The server may not support strict json_schema: try --structured-method function_calling."
         elif is_retryable(exc):

@@ -42,6 +42,8 @@ from typing import Any
 from tests.fake_openai.scripts import EMPTY_FACTS, HALLUCINATED_QUOTE, SCRIPTS
 
 MODEL = "fake-reviewer-1"
+SCENARIOS = frozenset({"ok", "429-then-ok", "500-always", "malformed-then-ok", "hallucinate", "storm", "slow", "reset",
+                       "invalid-json", "truncated", "unauthorized"})
 REASON_IDS = [f"R{i:02d}" for i in range(1, 11)]
 _BLOCK_LINE = re.compile(r"^(b\d+) (\[hidden\] )?(.*)$")
 _DOC_NAME = re.compile(r"^Document: (.+?) \((?:DOCX|PDF)", re.M)
@@ -238,8 +240,9 @@ def build_answer(body: dict[str, Any], scenario: str) -> tuple[str, dict[str, An
         for f in answer["findings"]:
             if f["reason_id"] == "R01":
                 f["status"] = "addressed"
-                f["evidence"] = [{"block_id": blocks[0][0] if blocks else "b0001", "quote": HALLUCINATED_QUOTE}]
+                f["evidence"] = [{"block_id": blocks[0][0] if blocks else "b1", "quote": HALLUCINATED_QUOTE}]
                 f["rationale"] = "A commercial KPI with baseline and target."
+                f["missing"], f["fix"] = [], ""
     return schema_name, answer
 
 
@@ -328,6 +331,10 @@ class Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(length) if length else b""
         if path.rstrip("/") != "/v1/chat/completions":
             self._error(404, f"no route {path}", "invalid_request_error")
+            return
+        if scenario not in SCENARIOS and not scenario.startswith("500-if-"):
+            self._error(404, f"unknown scenario {scenario!r}; known: {', '.join(sorted(SCENARIOS))}, 500-if-<text>",
+                        "invalid_request_error")
             return
         try:
             body = json.loads(raw or b"{}")

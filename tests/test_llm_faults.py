@@ -95,6 +95,14 @@ def test_unauthorized_is_a_config_error_without_retries(server: FakeOpenAI) -> N
     assert FAKE_KEY not in str(info.value)
 
 
+def test_answer_cut_off_at_the_token_limit(server: FakeOpenAI) -> None:
+    engine = make_engine(server.scenario_url("length"), retry=no_sleep_policy())
+    with pytest.raises(ModelError) as info:
+        engine.review(parse(DOC), load_rubric())
+    assert "cut off" in str(info.value) and "max_output_tokens" in str(info.value)
+    assert info.value.usage is not None and info.value.usage.calls == 1 and info.value.usage.output_tokens > 0
+
+
 def test_batch_goes_on_and_nothing_half_written(server: FakeOpenAI, tmp_path: Path) -> None:
     """One document's endpoint keeps failing: the other is reviewed, the failed one leaves no output."""
     inputs = tmp_path / "in"

@@ -349,7 +349,14 @@ class LLMEngine:
             try:
                 parsed, error_or_none = self._invoke_once(model_cls, msgs, call)
             except Exception as e:
-                raise self._model_error(document, e, call) from None
+                completion = getattr(e, "completion", None)  # finish-reason errors carry the answer's usage
+                usage = getattr(completion, "usage", None)
+                if usage is not None:
+                    details = getattr(usage, "prompt_tokens_details", None)
+                    call.usage = call.usage + Usage(calls=1, input_tokens=usage.prompt_tokens or 0,
+                                                    cached_tokens=getattr(details, "cached_tokens", 0) or 0,
+                                                    output_tokens=usage.completion_tokens or 0)
+                raise self._model_error(document, e, call) from e
             if error_or_none is None:
                 try:
                     return model_cls.model_validate(_resolve_ids(parsed, id_map(document.blocks)))
@@ -376,7 +383,9 @@ class LLMEngine:
         if status == 404:
             return ConfigError(f"the model endpoint {base_url_host(self.base_url)} has no model {self.model!r} at that URL ({what}).",
                                hint="Check --model / REVIEWER_MODEL, and that --base-url is right (it usually ends in /v1).")
-        if status == 400 and self.method == "json_schema":
+        if type(exc).__name__ == "LengthFinishReasonError":
+            hint = f"Raise max_output_tokens in the config file (now {self.config.max_output_tokens})."
+        elif status == 400 and self.method == "json_schema":
             hint = "The server may not support strict json_schema: try --structured-method function_calling."
         elif is_retryable(exc):
             hint = "The endpoint kept failing; try again later, or use --fallback screen to review offline."

@@ -79,6 +79,10 @@ def describe(exc: BaseException) -> str:
         return f"could not connect or the connection broke{detail}"
     if status is not None:
         return f"HTTP {status}"
+    if isinstance(exc, openai.LengthFinishReasonError):
+        return "the answer was cut off at the output token limit"
+    if isinstance(exc, openai.ContentFilterFinishReasonError):
+        return "the provider's content filter stopped the answer"
     if isinstance(exc, openai.APIResponseValidationError | json.JSONDecodeError):
         return "the endpoint answered with a body that is not valid JSON"
     return type(exc).__name__

@@ -22,6 +22,7 @@ A scenario is chosen by a path prefix, so one server serves them all:
     invalid-json       HTTP 200 whose body is not JSON
     truncated          HTTP 200 whose body stops short of its Content-Length
     unauthorized       HTTP 401 (the message echoes a masked key, as real servers do)
+    length             the answer stops at the output token limit (finish_reason "length")
     500-if-<text>      HTTP 500 for documents whose name contains <text>; others answered
 """
 
@@ -43,7 +44,7 @@ from tests.fake_openai.scripts import EMPTY_FACTS, HALLUCINATED_QUOTE, SCRIPTS
 
 MODEL = "fake-reviewer-1"
 SCENARIOS = frozenset({"ok", "429-then-ok", "500-always", "malformed-then-ok", "hallucinate", "storm", "slow", "reset",
-                       "invalid-json", "truncated", "unauthorized"})
+                       "invalid-json", "truncated", "unauthorized", "length"})
 REASON_IDS = [f"R{i:02d}" for i in range(1, 11)]
 _BLOCK_LINE = re.compile(r"^(b\d+) (\[hidden\] )?(.*)$")
 _DOC_NAME = re.compile(r"^Document: (.+?) \((?:DOCX|PDF)", re.M)
@@ -384,7 +385,11 @@ class Handler(BaseHTTPRequestHandler):
         content = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
         if scenario == "malformed-then-ok" and n == 1:
             content = content[: len(content) // 2]  # the model's JSON stops mid-way
+        if scenario == "length":  # the answer hit max_tokens
+            content = content[: len(content) // 3]
         obj = completion(body, schema_name, content, self.state)
+        if scenario == "length":
+            obj["choices"][0]["finish_reason"] = "length"
         if scenario in ("reset", "truncated"):
             data = json.dumps(obj).encode()
             self.send_response(200)

@@ -12,23 +12,26 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import multiprocessing
+import os
 import queue
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reviewer.cache import ReviewCache, hash_file
-from reviewer.documents import parse
+from reviewer.documents import Limits, parse
 from reviewer.engines import Engine
-from reviewer.errors import BudgetExceededError, ModelError, ReviewerError, RuntimeReviewError
+from reviewer.errors import BudgetExceededError, ConfigError, ModelError, ReviewerError, RuntimeReviewError
 from reviewer.ledger import Ledger, using_out_dir
-from reviewer.models import BatchResult, Document, Outcome, Review, Rubric, Usage
+from reviewer.models import BatchResult, DocType, Document, Outcome, Review, Rubric, Usage
 from reviewer.options import ReviewOptions
 from reviewer.outputs import inside, output_stems
 from reviewer.ratelimit import RateLimiter
@@ -133,12 +136,18 @@ class Pipeline:
         out_dir: Path | None,
         ledger: Ledger | None,
         parse_workers: int = 2,
+        parse_processes: bool = False,
         prefetch: int | None = None,
     ) -> None:
         self.options, self.rubric, self.engine, self.out_dir, self.ledger = options, rubric, engine, out_dir, ledger
         self.cache = ReviewCache(ledger) if ledger is not None else None
         self.limiter = RateLimiter(options.rpm, options.tpm)
         self.is_model = engine.info.name != "screen"
+        # An engine with a ``limiter`` hook (the LLM engine) limits each HTTP call itself, retries
+        # included; otherwise each document counts as one request here.
+        self._limit_in_engine = self.limiter.active and getattr(engine, "limiter", False) is None
+        if self._limit_in_engine:
+            engine.limiter = self.limiter  # type: ignore[attr-defined]
         self.capacity = options.jobs + parse_workers + (prefetch if prefetch is not None else max(2, options.jobs // 2))
         self.in_flight = 0
         self.stop = threading.Event()
@@ -150,6 +159,11 @@ class Pipeline:
         self._budget_spent_msg: str | None = None
         self._rubric_chars = len(rubric.model_dump_json())
         self._parse_pool = ThreadPoolExecutor(parse_workers, thread_name_prefix="reviewer-parse")
+        # Parsing is CPU-bound Python: in worker processes it runs beside the model calls instead
+        # of competing with them for the GIL. Worth it for bigger batches; threads otherwise.
+        self._procs = (ProcessPoolExecutor(parse_workers, mp_context=multiprocessing.get_context("spawn"))
+                       if parse_processes else None)
+        self._procs_broken = False
         self._call_pool = ThreadPoolExecutor(options.jobs, thread_name_prefix="reviewer-call")
 
     # ------------------------------------------------------------------ feeding and reading
@@ -175,6 +189,10 @@ class Pipeline:
         self.stop.set()
         self._parse_pool.shutdown(wait=True, cancel_futures=True)
         self._call_pool.shutdown(wait=True, cancel_futures=True)
+        if self._procs is not None:
+            self._procs.shutdown(wait=True, cancel_futures=True)
+        if self._limit_in_engine:
+            self.engine.limiter = None  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ work (worker threads)
 
@@ -189,7 +207,7 @@ class Pipeline:
         try:
             fn(job, *args)
         except RuntimeReviewError as e:
-            self._fail(job, e, t0)
+            self._fail(job, e, t0, error_type=getattr(e, "error_type", None) if isinstance(e, ParseFailure) else None)
         except ReviewerError as e:  # configuration: every document would fail the same way
             with self._lock:
                 self.fatal = self.fatal or e
@@ -236,8 +254,7 @@ class Pipeline:
             cached = self.cache.get(key)
             if cached is not None:
                 return self._from_cache(job, cached, key, t0)
-        document = parse(job.path, password=self.options.password, limits=self.options.limits,
-                         doc_type=self.options.doc_type)
+        document = self._parse(job.path)
         if self.stop.is_set():
             return self._skip(job)
         self._call_pool.submit(self._guarded, self._call, job, document, key, t0)
@@ -251,11 +268,12 @@ class Pipeline:
         try:
             self._emit("call", job)
             tokens = estimate.input_tokens + estimate.output_tokens
-            if self.is_model and not self.limiter.acquire(tokens, cancelled=self.stop.is_set):
+            limit_here = self.is_model and not self._limit_in_engine
+            if limit_here and not self.limiter.acquire(tokens, cancelled=self.stop.is_set):
                 return self._skip(job)
             review = review_document(document, self.rubric, self.engine, self.options)
         except ModelError as e:
-            if e.usage is not None:
+            if e.usage is not None and not self._limit_in_engine:
                 self.limiter.settle(estimate.input_tokens, e.usage.input_tokens + e.usage.output_tokens)
             raise
         finally:
@@ -263,7 +281,7 @@ class Pipeline:
                 self._reserved -= cost
         with self._lock:
             self.usage = self.usage + review.usage
-        if self.is_model:
+        if self.is_model and not self._limit_in_engine:
             self.limiter.settle(tokens, review.usage.input_tokens + review.usage.output_tokens)
         written = (write_outputs(review, document, self.rubric, self.out_dir, job.stem, self.options.formats)
                    if self.out_dir is not None else [])
@@ -288,14 +306,33 @@ class Pipeline:
             if missing:
                 document = None
                 if "annotated" in missing:
-                    document = parse(job.path, password=self.options.password, limits=self.options.limits,
-                                     doc_type=self.options.doc_type)
+                    document = self._parse(job.path)
                 write_outputs(review, document, self.rubric, self.out_dir, job.stem, missing)
             outputs = [str(p) for p in expected.values() if p.exists()]
         if self.ledger is not None and job.row is not None:
             self.ledger.finish(job.row, "reviewed", outputs=outputs, cached=True)
         self._emit("cached", job, Outcome(path=str(job.path), status="cached", review=review, outputs=outputs,
                                           seconds=round(time.perf_counter() - t0, 3)))
+
+    def _parse(self, path: Path) -> Document:
+        """Parse here, or in a worker process when the pipeline has them."""
+        o = self.options
+        if self._procs is None or self._procs_broken:
+            return parse(path, password=o.password, limits=o.limits, doc_type=o.doc_type)
+        try:
+            kind, value = self._procs.submit(parse_in_worker, path, o.password, o.limits, o.doc_type).result()
+        except (BrokenProcessPool, OSError) as e:  # e.g. __main__ cannot be re-imported by a spawned worker
+            if not self._procs_broken:
+                log.warning("parsing in worker processes failed (%s); parsing in threads instead", e)
+            self._procs_broken = True
+            return parse(path, password=o.password, limits=o.limits, doc_type=o.doc_type)
+        if kind == "error":
+            error_type, message, runtime = value
+            if not runtime:
+                raise ConfigError(message)
+            raise ParseFailure(message, error_type=error_type)
+        assert isinstance(value, Document)
+        return value
 
     def _expected_outputs(self, review: Review, stem: str) -> dict[str, Path]:
         assert self.out_dir is not None
@@ -341,6 +378,24 @@ class Pipeline:
             return est
 
 
+class ParseFailure(RuntimeReviewError):
+    """A parse error raised in a worker process, carrying the original error's type name."""
+
+    def __init__(self, message: str, *, error_type: str) -> None:
+        self.error_type = error_type
+        super().__init__(message)
+
+
+def parse_in_worker(path: Path, password: str | None, limits: Limits, doc_type: DocType | None) -> tuple[str, Any]:
+    """``parse`` for a worker process: errors come back as data (typed errors do not pickle as built)."""
+    try:
+        return "ok", parse(path, password=password, limits=limits, doc_type=doc_type)
+    except ReviewerError as e:
+        return "error", (type(e).__name__, str(e), isinstance(e, RuntimeReviewError))
+    except Exception as e:
+        return "error", (type(e).__name__, f"{path}: unexpected error while reading it ({type(e).__name__}: {e}).", True)
+
+
 def run_batch(
     items: list[tuple[Path, str]],
     *,
@@ -349,8 +404,16 @@ def run_batch(
     engine: Engine,
     out_dir: Path | None = None,
     progress: ProgressFn | None = None,
+    parse_processes: bool | None = None,
 ) -> BatchResult:
-    """Review ``items`` (file, relative name) through the pipeline; outcomes in input order."""
+    """Review ``items`` (file, relative name) through the pipeline; outcomes in input order.
+
+    ``parse_processes``: parse in worker processes instead of threads (default: the
+    ``REVIEWER_PARSE_PROCESSES`` environment variable, else threads). Processes take parsing
+    off the GIL, which pays on an idle multi-core machine; spawning them costs about a second.
+    """
+    if parse_processes is None:
+        parse_processes = os.environ.get("REVIEWER_PARSE_PROCESSES", "") not in ("", "0")
     stems = output_stems(items)
     total = len(items)
     outcomes: list[Outcome | None] = [None] * total
@@ -360,7 +423,8 @@ def run_batch(
         if out_dir is not None:
             stack.enter_context(using_out_dir(out_dir))
             ledger = stack.enter_context(Ledger.for_out(out_dir))
-        pipe = Pipeline(options, rubric=rubric, engine=engine, out_dir=out_dir, ledger=ledger)
+        pipe = Pipeline(options, rubric=rubric, engine=engine, out_dir=out_dir, ledger=ledger,
+                        parse_processes=parse_processes)
         stack.callback(pipe.close)
 
         def pump(timeout: float) -> None:

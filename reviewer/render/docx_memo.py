@@ -149,7 +149,8 @@ def _summary(doc: WordDocument, review: Review, rubric: Rubric) -> None:
         for f in gaps[:3]:
             p = doc.add_paragraph(style="List Number")
             p.add_run(f"{f.reason_id} {_short(rubric, f)} ({f.status.value}): ").bold = True
-            p.add_run(f.fix or rubric.reason(f.reason_id).fix)
+            reason = next((r for r in rubric.reasons if r.id == f.reason_id), None)
+            p.add_run(f.fix or (reason.fix if reason else ""))
 
 
 def _alerts(doc: WordDocument, review: Review) -> None:

@@ -162,8 +162,11 @@ _CHILD = textwrap.dedent(
                 f.write(document.name + "\\n")
             return result
 
-    watch(inbox, out=out, options=ReviewOptions(engine="screen", formats=("md", "json"), jobs=2),
-          once=True, settle=0.1, engine=Slow())
+    jobs = int(sys.argv[5]) if len(sys.argv) > 5 else 2
+    once = sys.argv[6] != "forever" if len(sys.argv) > 6 else True
+    summary = watch(inbox, out=out, options=ReviewOptions(engine="screen", formats=("md", "json"), jobs=jobs),
+                    once=once, settle=0.1, engine=Slow())
+    print("stopped", summary.reviewed, flush=True)
     """
 )
 
@@ -208,3 +211,28 @@ def test_survives_kill_9_and_restart(tmp_path: Path) -> None:
     for i in range(n - 1):
         assert (out / f"doc{i:03d}.memo.md").is_file()
 
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
+def test_sigterm_finishes_the_document_in_hand_and_exits(tmp_path: Path) -> None:
+    inbox, out, log = tmp_path / "inbox", tmp_path / "out", tmp_path / "calls.log"
+    make_docs(inbox, 5)
+    script = tmp_path / "child.py"
+    script.write_text(_CHILD)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen([sys.executable, str(script), str(inbox), str(out), str(log), "0.6", "1", "forever"],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert _wait_for(lambda: log.exists() and len(log.read_text().split()) >= 1, timeout=60)
+        time.sleep(0.2)
+        child.send_signal(signal.SIGTERM)  # the second document is now with the (slow) engine
+        stdout, _ = child.communicate(timeout=30)
+    finally:
+        child.kill()
+    assert child.returncode == 0 and stdout.startswith("stopped")
+    reviewed = log.read_text().split()
+    processed = sorted(p.name for p in (inbox / "processed").iterdir())
+    assert processed == sorted(reviewed) and len(processed) == 2  # the one in hand was finished and moved
+    assert len([p for p in inbox.iterdir() if p.is_file()]) == 5 - len(processed)  # the rest wait for next time
+    with Ledger.for_out(out) as ledger:
+        assert ledger.counts("watch")["reviewing"] == 0

@@ -36,7 +36,7 @@ from reviewer.models import (
     Rubric,
     Status,
 )
-from reviewer.text import Unit, block_units, fold, folded, squash
+from reviewer.text import Unit, block_units, fold, folded, squash, trigger
 
 Polarity = Literal["affirmed", "negated", "deferred", "future"]
 MAX_QUOTES = 3
@@ -173,28 +173,36 @@ def _context(doc: _Doc, k: int) -> str:
 
 
 def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
-    """First match of ``pattern`` in each unit, as (unit index, start, end); one pass, cached."""
+    """First match of ``pattern`` in each unit, as (unit index, start, end); cached per document.
+
+    A literal prefilter (``text.trigger``) finds the units where a match is possible; the full
+    pattern runs only there.
+    """
     key = id(pattern)
     got = doc.hits.get(key)
     if got is not None:
         return got
     got = []
-    last = -1
     fast = folded(pattern)
-    matches = fast.finditer(doc.folded) if fast is not None else pattern.finditer(doc.joined)
-    for m in matches:
-        k = bisect_right(doc.starts, m.start()) - 1
-        if k == last:
-            continue
+    trig = trigger(pattern)
+    if trig is None:
+        candidates: Iterable[int] = range(len(doc.units))
+    else:
+        seen: set[int] = set()
+        for m in trig.finditer(doc.folded):
+            seen.add(bisect_right(doc.starts, m.start()) - 1)
+        candidates = sorted(seen)
+    for k in candidates:
+        start = doc.starts[k]
         text = doc.units[k].text
-        s, e = m.start() - doc.starts[k], m.end() - doc.starts[k]
-        if e > len(text):  # crossed into the next unit: look again inside this one
-            mm = pattern.search(text, s)
-            if mm is None or mm.end() > len(text):
-                continue
-            s, e = mm.start(), mm.end()
-        got.append((k, s, e))
-        last = k
+        if fast is not None:
+            m = fast.search(doc.folded, start, start + len(text))
+            if m is not None:
+                got.append((k, m.start() - start, m.end() - start))
+        else:
+            mm = pattern.search(text)
+            if mm is not None:
+                got.append((k, mm.start(), mm.end()))
     doc.hits[key] = got
     return got
 

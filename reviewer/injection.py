@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from reviewer.models import Alert, Document
-from reviewer.text import fold, folded, sentence_spans, squash
+from reviewer.text import fold, folded, sentence_spans, squash, trigger
 
 # Who an injected instruction addresses: an AI, model or automated assessor.
 _AI = (
@@ -99,9 +99,23 @@ def _search(pattern: re.Pattern[str], text: str, low: str) -> bool:
     return bool(fast.search(low) if fast is not None else pattern.search(text))
 
 
+def _any_trigger() -> re.Pattern[str] | None:
+    """One literal regex that every injection pattern needs to match (None: cannot prefilter)."""
+    pats = [p for p, _ in _STRONG] + [_IMPERATIVE_STEER, _REVIEWER_MODAL, _DONT_FLAG]
+    trigs = [trigger(p) for p in pats]
+    if any(t is None for t in trigs):
+        return None
+    return re.compile("|".join(t.pattern for t in trigs if t is not None))
+
+
+_TRIGGER = _any_trigger()
+
+
 def reviewer_directed_reason(text: str) -> str | None:
     """Why ``text`` is addressed to the assessor rather than being content; None when it is not."""
     low = fold(text)
+    if _TRIGGER is not None and not _TRIGGER.search(low):
+        return None
     for pat, why in _STRONG:
         if _search(pat, text, low):
             return why

@@ -189,8 +189,8 @@ def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
         candidates: Iterable[int] = range(len(doc.units))
     else:
         seen: set[int] = set()
-        for m in trig.finditer(doc.folded):
-            seen.add(bisect_right(doc.starts, m.start()) - 1)
+        for t in trig.finditer(doc.folded):
+            seen.add(bisect_right(doc.starts, t.start()) - 1)
         candidates = sorted(seen)
     for k in candidates:
         start = doc.starts[k]

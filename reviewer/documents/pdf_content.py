@@ -30,6 +30,8 @@ WHITE_LEVEL = 0.95
 MAX_FORM_DEPTH = 12
 #: Form XObjects painted per page before the rest are skipped (self-referencing forms, bombs).
 MAX_FORM_CALLS = 2000
+#: Consecutive spans closer than this (in ems) are one run of text (word gaps are wider; see pdf_layout).
+_JOIN_EM = 0.1
 #: Check the clock every this many operators.
 _CLOCK_EVERY = 2048
 
@@ -470,12 +472,20 @@ class Interpreter:
         return end_tm
 
     def _emit(self, gs: _GState, tm: Matrix, adv: float, text: str) -> None:
-        m = mult(tm, gs.ctm)
-        sx, sy = _point(m, 0.0, gs.ts)
-        ex, ey = _point(m, adv, gs.ts)
-        vscale = math.hypot(m[2], m[3])
-        size = abs(gs.size) * vscale * gs.font_scale * 1000.0
-        d = orientation(m)
+        c = gs.ctm
+        a, b, cc, d_ = tm[0], tm[1], tm[2], tm[3]
+        m0 = a * c[0] + b * c[2]
+        m1 = a * c[1] + b * c[3]
+        m2 = cc * c[0] + d_ * c[2]
+        m3 = cc * c[1] + d_ * c[3]
+        m4 = tm[4] * c[0] + tm[5] * c[2] + c[4]
+        m5 = tm[4] * c[1] + tm[5] * c[3] + c[5]
+        ts = gs.ts
+        sx, sy = m2 * ts + m4, m3 * ts + m5
+        ex, ey = m0 * adv + sx, m1 * adv + sy
+        em = abs(gs.size) * gs.font_scale * 1000.0
+        size = em * math.hypot(m2, m3)
+        d = orientation([m0, m1, m2, m3])
         if d == 0:
             x0, x1, y = sx, ex, sy
         elif d == 180:
@@ -485,13 +495,25 @@ class Interpreter:
         else:
             x0, x1, y = -sy, -ey, sx
         # The glyph box: the baseline segment raised by the font size (perpendicular to the writing).
-        hx, hy = _point([m[0], m[1], m[2], m[3], 0.0, 0.0], 0.0, abs(gs.size) * gs.font_scale * 1000.0)
-        xs = (sx, ex, sx + hx, ex + hx)
-        ys = (sy, ey, sy + hy, ey + hy)
-        bbox = (min(xs), min(ys), max(xs), max(ys))
+        hx, hy = m2 * em, m3 * em
+        bbox = (min(sx, ex, sx + hx, ex + hx), min(sy, ey, sy + hy, ey + hy),
+                max(sx, ex, sx + hx, ex + hx), max(sy, ey, sy + hy, ey + hy))
         hidden = self._hidden_reason(gs, bbox, size)
-        self.spans.append(
-            Span(text=text, x0=x0, x1=max(x1, x0), y=y, size=size, font=gs.font_name, bold=gs.font_bold,
+        if x1 < x0:
+            x1 = x0
+        spans = self.spans
+        if spans:
+            last = spans[-1]
+            # A glyph that carries on the previous span (one-glyph-per-operator exports): extend it.
+            if (last.direction == d and last.hidden == hidden and last.size == size and last.font == gs.font_name
+                    and abs(last.y - y) < 0.05 * size and -0.2 * size < x0 - last.x1 < _JOIN_EM * size):
+                last.text += text
+                last.x1 = max(last.x1, x1)
+                lb = last.bbox
+                last.bbox = (min(lb[0], bbox[0]), min(lb[1], bbox[1]), max(lb[2], bbox[2]), max(lb[3], bbox[3]))
+                return
+        spans.append(
+            Span(text=text, x0=x0, x1=x1, y=y, size=size, font=gs.font_name, bold=gs.font_bold,
                  direction=d, bbox=bbox, hidden=hidden)
         )
 

@@ -215,6 +215,7 @@ def build_blocks(lines: list[Line], pitches: dict[float, float], page: int) -> l
         if cur is not None and not bullet and _continues(cur, ln, pitches):
             cur.lines.append(ln)
             cur.bbox = _union(cur.bbox, ln.bbox)
+            cur.bold = cur.bold and ln.bold
             continue
         if cur is not None and cur.kind == BlockKind.LIST_ITEM and len(cur.lines) == 1 and len(cur.lines[0].text) == 1:
             # A bullet glyph drawn on its own: the text beside it belongs to the item.
@@ -244,8 +245,11 @@ def _continues(block: BlockOut, ln: Line, pitches: dict[float, float]) -> bool:
         return False
     if block.bold and _NUMBERED_HEADING_RE.match(ln.text) and not prev.text.endswith("-"):
         return False  # the next numbered heading
-    if abs(ln.size - block.size) > max(0.6, 0.08 * block.size) or ln.bold != block.bold:
+    if abs(ln.size - block.size) > max(0.6, 0.08 * block.size):
         return False
+    if ln.bold != block.bold and (prev.text.endswith((".", ":", "?", "!")) or prev.x1 < ln.x1 - 3 * ln.size
+                                  or not ln.text[:1].islower()):
+        return False  # a change of weight starts a new block, unless a bold lead-in wraps mid-sentence
     drop = prev.y - ln.y
     pitch = pitches.get(round(ln.size), 1.25 * ln.size)
     if drop <= 0.5 * ln.size or drop > max(pitch * 1.3, pitch + 0.35 * ln.size):

@@ -36,7 +36,7 @@ from reviewer.models import (
     Rubric,
     Status,
 )
-from reviewer.text import Unit, block_units, fold, folded, squash, trigger
+from reviewer.text import Unit, block_units, fold, folded, sentence_spans, squash, trigger
 
 Polarity = Literal["affirmed", "negated", "deferred", "future"]
 MAX_QUOTES = 3
@@ -66,6 +66,7 @@ class _Doc:
     units: list[Unit]
     is_report: bool
     future_section: list[bool]  # per unit: sits under a forward-looking heading
+    inherited: list[Polarity | None] = field(default_factory=list)  # deferral from the heading or a lead-in "...:" sentence
     folded: str = ""  # ``joined`` lower-cased, same length (see text.fold)
     joined: str = ""  # all unit texts joined by _SEP: each pattern scans the document once
     starts: list[int] = field(default_factory=list)  # offset of each unit in ``joined``
@@ -134,24 +135,46 @@ def _index(document: Document, alerts: list[Alert] | None = None) -> _Doc:
                 directed_in.setdefault(a.block_id, []).append((at, at + len(a.text)))
     units: list[Unit] = []
     future: list[bool] = []
+    inherited: list[Polarity | None] = []
+    lead_in: Polarity | None = None
     is_report = document.doc_type == DocType.REPORT
     for i, b in enumerate(document.blocks):
         if b.hidden or b.kind == BlockKind.HEADING:
             continue
         fut = bool(b.heading_path) and bool(R.FUTURE_SECTIONS.search(" ".join(b.heading_path)))
+        inh: Polarity | None = "deferred" if b.heading_path and R.DEFERRAL.search(b.heading_path[-1]) else None
+        if inh is None and b.kind == BlockKind.LIST_ITEM and lead_in is not None:
+            inh = lead_in
+        if b.kind != BlockKind.LIST_ITEM:
+            lead_in = _lead_in(b.text)
         directed = directed_in.get(b.id, [])
         for u in block_units(b, i):
             if directed and any(s < u.end and u.start < e for s, e in directed):
                 continue
             units.append(u)
             future.append(fut)
+            inherited.append(inh)
     starts: list[int] = []
     pos = 0
     for u in units:
         starts.append(pos)
         pos += len(u.text) + len(_SEP)
     joined = _SEP.join(u.text for u in units)
-    return _Doc(document, units, is_report, future, folded=fold(joined), joined=joined, starts=starts)
+    return _Doc(document, units, is_report, future, inherited, folded=fold(joined), joined=joined, starts=starts)
+
+
+def _lead_in(text: str) -> Polarity | None:
+    """A paragraph that introduces a list ("In phase 2 we will:") passes its deferral to the items."""
+    t = text.rstrip()
+    if not t.endswith(":"):
+        return None
+    spans = sentence_spans(t)
+    last = t[spans[-1][0] : spans[-1][1]] if spans else t
+    if R.DEFERRAL.search(last):
+        return "deferred"
+    if R.NEGATION_BEFORE.search(last) and re.search(r"\b(?:not|no)\b[^:]*:$", last, re.I):
+        return "negated"
+    return None
 
 
 def _context(doc: _Doc, k: int) -> str:
@@ -224,6 +247,8 @@ def _find(doc: _Doc, element: R.Element, *, gap: bool = False, future_counts: bo
             pol: Polarity = "negated" if window and R.NEGATION_BEFORE.search(window.group(0)) else "affirmed"
         else:
             pol = polarity(u.text, s, e, is_report=doc.is_report and not future_counts, future_section=doc.future_section[k])
+            if pol == "affirmed" or pol == "future":
+                pol = doc.inherited[k] or pol
         out.append((k, Mention(u, element.name, s, e, pol, element.core, gap)))
     return out
 
@@ -305,6 +330,9 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     if deferred:
         return _Assessment(rules.deferred_status, f"{_join(_names(deferred))} mentioned only as deferred (to a later phase or the scale decision).",
                            [], deferred[:2], [])
+    if negated and rules.negated_status != Status.MISSING:
+        return _Assessment(rules.negated_status, f"{_join(_names(negated))} acknowledged but stated as not designed or not in place.",
+                           [], negated[:2], [])
     if gaps:
         return _Assessment(rules.gap_status, f"Only evidence of the gap: {gaps[0].element}.", [], gaps[:2], [])
     if negated:
@@ -521,9 +549,11 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     live_el, _, nonvol_el, _ = rules.elements
     hist_el, vol_el, sandbox_el = rules.gap_cues
     live = _find(doc, live_el)
-    live_aff = [m for _, m in live if m.polarity == "affirmed"]
-    nonvol = [m for _, m in _find(doc, nonvol_el) if m.polarity == "affirmed"]
     hist = [m for _, m in _find(doc, hist_el, gap=True) if m.polarity == "affirmed"]
+    shadow_units = {id(m.unit) for m in hist if "shadow" in m.match.lower() or "parallel" in m.match.lower()}
+    # "the model scores live claims in shadow mode" is shadow running, not live operation
+    live_aff = [m for _, m in live if m.polarity == "affirmed" and id(m.unit) not in shadow_units]
+    nonvol = [m for _, m in _find(doc, nonvol_el) if m.polarity == "affirmed"]
     vol = [m for _, m in _find(doc, vol_el, gap=True) if m.polarity == "affirmed"]
     sandbox = [m for _, m in _find(doc, sandbox_el, gap=True) if m.polarity == "affirmed"]
     handoffs = [m for _, m in _find(doc, rules.elements[1]) if m.polarity == "affirmed"]
@@ -539,10 +569,13 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     if hist:
         why = "Some realism (real historical data or shadow running) but no live operational test"
         return _Assessment(Status.PARTIAL, why + ("; live use only planned." if (fut or deferred) else "."), hist[:1], (deferred or fut)[:1], ["production data"])
+    if sandbox:
+        return _Assessment(Status.MISSING, "Only sandbox, synthetic or curated data" + (" with volunteers" if vol else "")
+                           + ("; live use only planned or deferred." if (fut or deferred) else "."), [], (sandbox + vol)[:2], [])
     if fut or deferred:
         return _Assessment(Status.PARTIAL, "Live testing only planned or deferred, not done in the pilot.", fut[:1], deferred[:1], [])
-    if sandbox or vol:
-        return _Assessment(Status.MISSING, "Only sandbox, synthetic or curated data" + (" with volunteers." if vol else "."), [], (sandbox + vol)[:2], [])
+    if vol:
+        return _Assessment(Status.MISSING, "Only volunteer users and no live or production test.", [], vol[:2], [])
     return _Assessment(Status.MISSING, "No sign of testing on production data or in live operations.", [], [], [])
 
 

@@ -74,6 +74,8 @@ DEFERRAL = rx(
     r"\b(?:considered|addressed|decided|agreed|defined|designed|scoped|assessed|confirmed|looked\s+at|revisited|determined|worked\s+out)\s+later\b",
     r"\bbefore\s+(?:any\s+|it\s+(?:can|goes)\s+)?(?:live|production|go[- ]live|roll[- ]?out|wider\s+(?:use|roll[- ]?out))\b|\bbeyond\s+shadow\b",
     r"\bwould\s+(?:have|need)\s+to\b|\bwhether\s+to\b|\b(?:a\s+)?wish\s+for\b|\bnext\s+(?:cycle|year|phase|stage)\b|\bquestions?\s+for\s+(?:the\s+)?(?:wider|future|next)\b",
+    r"\bif\s+(?:[\w-]+\s+){0,2}?(?:is|are|were|gets?)\s+(?:adopted|approved|scaled|rolled\s+out|taken\s+forward)\b",
+    r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?(?:need\s+to\s+)?(?:be|have|require|change)\b",
     r"\b(?:agree|appoint|identify|confirm|find|nominate|decide\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:owner|lead|ownership)\b",
     r"\bif\s+(?:it|they|the\s+\w+)\s+(?:were|was|is|are)\s+(?:to\s+be\s+)?(?:adopted|approved|scaled|rolled\s+out|continued|extended)\b",
     r"\bdeferred\b|\bdefer(?:s|ring)?\b|\bpostponed\b|\bparked\b|\bon\s+hold\b|\bpushed\s+back\b",
@@ -91,7 +93,7 @@ FUTURE = rx(
 # Headings whose content is, in a report, forward-looking.
 FUTURE_SECTIONS = rx(
     r"recommendation|next\s+steps?|future\s+(?:work|direction|development|plans?)|way\s+forward|roadmap|"
-    r"further\s+work|lessons|limitations|scaling\s+(?:plan|considerations)|considerations\s+for"
+    r"further\s+work|lessons|limitations|scaling\s+(?:plan|considerations)|considerations\s+for|what\s+comes\s+next|looking\s+ahead|open\s+questions"
 )
 # Words that, just before a cue, show the sentence is a question or a hedge about it.
 HEDGE = rx(r"\b(?:whether|unclear\s+whether|if\s+any)\b")
@@ -250,7 +252,10 @@ R02 = ReasonRules(
             r"\b(?:future|target|new|redesigned|changed|revised|to[- ]be|future[- ]state|end[- ]state|enduring)\s+(?:[\w-]+\s+){0,3}?(?:operating\s+model|process(?:es)?|workflows?|ways\s+of\s+working|service\s+model|delivery\s+model|pathways?|worklists?|rota|desk)\b",
             r"\b(?:future|target|to[- ]be|enduring)\s+(?:[\w-]+\s+){0,2}?model\b|\boperating\s+model\b",
             r"\b(?:process|workflow|pathway|role|desk|allocation|rota|triage)\s+changes?\b|\bchanges?\s+to\s+(?:the\s+|how\s+)?(?:[\w-]+\s+){0,2}?(?:process|workflow|roles?|ways\s+of\s+working|pathway|rota|desk|allocation|work)\b",
+            r"\bworking\s+practices?\b|\b(?:workflow|process|practices?|roles?|pathway|route|journey|operating\s+model)\b[^.;:]{0,60}?\b(?:change|changes|changed|redesign\w*|re-design\w*|rework\w*)\b",
+            r"\bredesign\w*\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,5}?(?:process|workflow|journey|pathway|route|model|days|stage|operations?|service)\b",
             r"\bhow\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:work|process|team|teams|staff|role|roles|job)\s+(?:will|would|must|should|needs?\s+to)\s+change\b|\bend[- ]to[- ]end\s+(?:[\w-]+\s+)?process\b",
+            r"\b(?:authority|discretion|mandate|permission)\s+to\s+(?:settle|approve|decide|override|reject|close|pay|refer|write[- ]off|offer|book|request|order|escalate)\b",
             r"\b(?:\w+\s+)?authority\s+(?:limits?|levels?|changes?)\b|\b(?:handler|staff|agent|officer|adviser|underwriter|clinician|radiographer)s?'?\s+(?:authority|discretion)\b",
             r"\boperating[- ]model\s+(?:change|redesign|design|impact|implications)\b|\b(?:target|future)[- ]state\b|\bTOM\b",
             r"\b(?:redesign|re-design|re-engineer|reengineer|transform|rework|restructur)\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:process|workflow|operating\s+model|service|journey|ways\s+of\s+working|operations)\b",
@@ -461,7 +466,7 @@ R06 = ReasonRules(
         Element("model risk management", rx(
             r"\bmodel\s+risk\b|\bmodel\s+(?:validation|governance|inventory|approval)\b|\bAI\s+(?:risk|governance|assurance)\b|\bSR\s*11-7\b|\bSS1/23\b",
             r"\b(?:risk|governance|ethics|assurance)\s+(?:committee|board|forum|panel|framework|function|team|review)\b|\bthree\s+lines\s+of\s+defen[cs]e\b|\bsecond\s+line\b",
-            r"\brisk\s+assessments?\b|\bimpact\s+assessments?\b|\bsafety\s+case\b|\bhazard\s+(?:log|analysis)\b",
+            r"\b(?:model|AI|algorithmic)\s+risk\s+assessments?\b|\balgorithmic\s+impact\s+assessments?\b|\bsafety\s+case\b|\bhazard\s+(?:log|analysis)\b|\bmodel\s+risk\s+(?:review|tier\w*)\b",
         ), core=True),
         Element("documentation", rx(
             r"\bmodel\s+cards?\b|\bmodel\s+documentation\b|\b(?:technical|audit)\s+documentation\b|\bsystem\s+cards?\b|\bdatasheets?\b",
@@ -469,16 +474,19 @@ R06 = ReasonRules(
         ), core=True),
         Element("bias and fairness", rx(
             r"\bbias(?:es)?\b|\bfairness\b|\bequalit(?:y|ies)\s+impact\b|\bEIA\b|\bprotected\s+characteristics?\b|\bdisparate\s+impact\b|\bdemographic\s+parity\b|\bequal\s+opportunity\b|\bdiscriminat\w+",
-        ), core=True, other_senses=rx(r"\bbias\s+(?:term|parameter|weights?|vector|correction)\b|\bconfirmation\s+bias\b")),
+        ), core=True, other_senses=rx(r"\bbias\s+(?:term|parameter|weights?|vector|correction)\b|\bconfirmation\s+bias\b",
+                                      r"\b(?:forecast|forecasting|statistical|sampling|selection|estimation|measurement|systematic|prediction|positive|negative)\s+bias\b")),
         Element("regulatory compliance", rx(
             r"\bcompl(?:iance|iant)\b|\bregulat(?:ory|or|ors|ion|ions|ed)\b|\blegal\s+(?:review|basis|advice|sign[- ]off)\b|\bGDPR\b|\bDPIA\b|"
             r"\bdata\s+protection\s+impact\b|\bFCA\b|\bPRA\b|\bICO\b|\bMHRA\b|\bCQC\b|\bEU\s+AI\s+Act\b|\bAI\s+Act\b|\bConsumer\s+Duty\b|"
+            r"\bFERPA\b|\bHIPAA\b|\bCCPA\b|\bSOX\b|\bPCI(?:[- ]DSS)?\b|\bCOPPA\b|\bSOC\s?2\b|\bPUC\b|\bsafeguarding\b|"
             r"\bDCB\s?0?1(?:29|60)\b|\bclinical\s+safety\b|\bmedical\s+device\b|\bUKCA\b|\bISO\s?(?:27001|42001|13485)\b|\bEquality\s+Act\b",
         ), core=True),
         Element("ongoing monitoring", rx(
             r"\b(?:model|performance|ongoing|continuous|production|drift|post[- ]deployment|output|quality)\s+monitoring\b",
             r"\bmonitor\w*\s+(?:\w+\s+){0,3}?(?:drift|performance|accuracy|outputs?|bias|degradation|behaviou?r)\b",
             r"\b(?:drift|degradation)\s+(?:detection|alerts?|monitoring)\b|\bperiodic\s+(?:review|revalidation|re-validation)\b",
+            r"\bmonitoring\s+(?:dashboard|reports?|metrics|alerts?|thresholds?)\b|\b(?:QA|quality|content[- ]safety|assurance)\s+sampl\w+|\bsampl\w+\s+(?:of\s+)?(?:\w+\s+)?(?:outputs|conversations|responses|decisions|letters|drafts|cases)\b",
         ), core=True),
         Element("incident response", rx(
             r"\bincident\s+(?:response|management|process|procedures?|playbooks?|reporting|handling)\b|\brollback\b|\broll\s+back\b|\bkill[- ]switch\b|"
@@ -609,7 +617,8 @@ R09 = ReasonRules(
             r"\blive\s+(?:data|environment|operations?|traffic|cases|customers|calls|claims|service|systems?|setting|conditions|use|trial|pilot|"
             r"deployment|consultations?|queues?|workloads?|applications|shipments|subscribers|website|site|public|chat|requests|orders|jobs|work|"
             r"caseload|basis|patients|examinations|referrals|accounts|vacancies|randomi[sz]ed|test|testing|a/b|holdout)\b",
-            r"\breal\s+(?:customers|cases|calls|claims|users|patients|applications|operational|world|time\s+data|consultations?|responses|"
+            r"\blive\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:site|website|web|app|platform|channel|line|service|network)\b|\b(?:went|go|goes|going|gone|been)\s+live\b|\blive\s+routing\b",
+            r"\breal\s+(?:prospective\s+|live\s+|current\s+)?(?:customers|cases|calls|claims|users|patients|applications|operational|world|time\s+data|consultations?|responses|"
             r"workloads?|transactions|subscribers|prospects|shipments|accounts|requests|orders|jobs|vacancies|letters|students|tenants|visitors|"
             r"members|candidates|referrals|examinations|invoices|repairs|faults)\b|\breal[- ]world\b",
             r"\bA/B\s+test\w*|\b(?:randomi[sz]ed\s+)?controlled\s+trial\b|\bfield\s+(?:trial|test)\b|\bgo[- ]live\b|\bwent\s+live\b|"

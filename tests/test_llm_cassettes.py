@@ -24,7 +24,7 @@ from reviewer.documents import parse
 from reviewer.engines.llm import DEFAULT_MODEL, LLMEngine
 from reviewer.engines.llm_retry import RetryPolicy
 from reviewer.errors import ModelError
-from reviewer.models import Review, Status
+from reviewer.models import Document, Review, Status
 from reviewer.options import ReviewOptions
 from reviewer.review import assemble_review, review_document
 from reviewer.rubric import load_rubric
@@ -46,6 +46,8 @@ from tests.llm_support import (
 _RECORD_ENV = {k: os.environ.get(f"RECORD_{k}") or os.environ.get(k)
                for k in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "REVIEWER_MODEL")}
 REPLAY_KEY = "sk-replay-placeholder-not-a-key"
+DOCUMENTS = CASSETTES / "documents"  # parsed samples as recorded: the cassettes do not move with the parser
+RECORD_PORT = 8799
 LONG_BUDGET = 4200  # tokens: the long sample needs ~5,200 for one call, so it is split
 
 
@@ -100,9 +102,30 @@ class Env:
         return make_engine(base_url, model=model, method=method, api_key=key, token_budget=token_budget,
                            retry=retry or no_sleep_policy())
 
+    def document(self, name: str) -> Document:
+        """The parsed sample, frozen at record time so parser changes do not invalidate the cassettes."""
+        frozen = DOCUMENTS / f"{name}.json"
+        if self.recording:
+            doc = parse(LLM_DOCS / name)
+            doc = doc.model_copy(update={"path": f"fixtures/llm/{name}"})
+            frozen.parent.mkdir(parents=True, exist_ok=True)
+            frozen.write_text(doc.model_dump_json(indent=1) + "\n", encoding="utf-8")
+            return doc
+        if not frozen.exists():
+            pytest.fail(f"{frozen} is missing: re-record with {RERECORD}", pytrace=False)
+        return Document.model_validate_json(frozen.read_text(encoding="utf-8"))
+
     def from_fake(self, cassette: str) -> bool:
         entry = (self.entries if self.recording else self.manifest.get("cassettes", {})).get(cassette, {})
         return str(entry.get("recorded_from", "")).startswith("local fake")
+
+
+def _record_server() -> FakeOpenAI:
+    """The fake server on a fixed port when free, so re-recording does not churn every URI."""
+    try:
+        return FakeOpenAI(port=RECORD_PORT).start()
+    except OSError:
+        return FakeOpenAI().start()
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +135,7 @@ def env(request: pytest.FixtureRequest) -> Iterator[Env]:
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {}
     if not recording and not manifest:
         pytest.fail(f"{MANIFEST} is missing: record the cassettes with {RERECORD}", pytrace=False)
-    server = FakeOpenAI().start() if recording else None
+    server = _record_server() if recording else None
     e = Env(recording, manifest, server)
     yield e
     if server is not None:
@@ -131,8 +154,8 @@ def env(request: pytest.FixtureRequest) -> Iterator[Env]:
         }, indent=2) + "\n", encoding="utf-8")
 
 
-def _review(engine: LLMEngine, name: str) -> Review:
-    document = parse(LLM_DOCS / name)
+def _review(env: Env, engine: LLMEngine, name: str) -> Review:
+    document = env.document(name)
     rubric = load_rubric()
     with loud_cassette_errors():
         result = engine.review(document, rubric)
@@ -174,7 +197,7 @@ def test_prompt_version_matches_cassettes(request: pytest.FixtureRequest) -> Non
 @pytest.mark.vcr
 def test_proposal_reviewed(env: Env) -> None:
     name = "harbour-returns-proposal.docx"
-    review = _review(env.engine("test_proposal_reviewed", portable=True), name)
+    review = _review(env, env.engine("test_proposal_reviewed", portable=True), name)
     _assert_grounded(review)
     assert review.engine.name == "llm" and review.engine.prompt_version
     assert review.usage.calls == 1 and review.usage.input_tokens > 1000 and review.usage.output_tokens > 0
@@ -190,7 +213,7 @@ def test_proposal_reviewed(env: Env) -> None:
 @pytest.mark.vcr
 def test_report_reviewed(env: Env) -> None:
     name = "kestrel-scheduling-report.docx"
-    review = _review(env.engine("test_report_reviewed", portable=True), name)
+    review = _review(env, env.engine("test_report_reviewed", portable=True), name)
     _assert_grounded(review)
     assert review.document.doc_type.value == "report"
     # Integration is only "planned in the scaling phase": promised is not measured.
@@ -204,7 +227,7 @@ def test_report_reviewed(env: Env) -> None:
 def test_function_calling_proposal(env: Env) -> None:
     """The portable fallback for servers that reject strict json_schema sends tools, not response_format."""
     name = "harbour-returns-proposal.docx"
-    review = _review(env.engine("test_function_calling_proposal", portable=True, method="function_calling"), name)
+    review = _review(env, env.engine("test_function_calling_proposal", portable=True, method="function_calling"), name)
     _assert_grounded(review)
     if env.from_fake("test_function_calling_proposal"):
         assert {f.reason_id: f.status.value for f in review.findings} == _expected(name)
@@ -214,11 +237,11 @@ def test_function_calling_proposal(env: Env) -> None:
 def test_long_document_split(env: Env) -> None:
     name = "fenwick-long-proposal.docx"
     engine = env.engine("test_long_document_split", portable=True, token_budget=LONG_BUDGET)
-    document = parse(LLM_DOCS / name)
+    document = env.document(name)
     parts = engine.plan(document, load_rubric())
     assert len(parts) >= 2
     assert [b.id for p in parts for b in p] == [b.id for b in document.blocks]  # nothing dropped or repeated
-    review = _review(engine, name)
+    review = _review(env, engine, name)
     _assert_grounded(review)
     assert review.usage.calls == len(parts) + 1  # gather per part, judge once
     assert any("read in" in w and "parts" in w for w in review.warnings)
@@ -231,7 +254,7 @@ def test_long_document_split(env: Env) -> None:
 @pytest.mark.vcr
 def test_reviewer_directed_document(env: Env) -> None:
     name = "osprey-injected-proposal.docx"
-    review = _review(env.engine("test_reviewer_directed_document", portable=True), name)
+    review = _review(env, env.engine("test_reviewer_directed_document", portable=True), name)
     _assert_grounded(review)
     kinds = {(a.kind, a.block_id) for a in review.alerts}
     assert ("reviewer_directed", "b0005") in kinds
@@ -248,7 +271,7 @@ def test_reviewer_directed_document(env: Env) -> None:
 def test_429_with_retry_after_then_success(env: Env) -> None:
     policy = no_sleep_policy()
     engine = env.engine("test_429_with_retry_after_then_success", portable=False, scenario="429-then-ok", retry=policy)
-    review = _review(engine, "harbour-returns-proposal.docx")
+    review = _review(env, engine, "harbour-returns-proposal.docx")
     _assert_grounded(review)
     assert len(policy.waits) == 1 and policy.waits[0] >= 1.0  # Retry-After: 1 honoured
     assert review.usage.calls == 1
@@ -258,7 +281,7 @@ def test_429_with_retry_after_then_success(env: Env) -> None:
 def test_500s_until_retries_run_out(env: Env) -> None:
     policy = no_sleep_policy(max_attempts=3)
     engine = env.engine("test_500s_until_retries_run_out", portable=False, scenario="500-always", retry=policy)
-    document = parse(LLM_DOCS / "harbour-returns-proposal.docx")
+    document = env.document("harbour-returns-proposal.docx")
     rubric = load_rubric()
     with pytest.raises(ModelError) as info, loud_cassette_errors():
         engine.review(document, rubric)
@@ -271,7 +294,7 @@ def test_500s_until_retries_run_out(env: Env) -> None:
 @pytest.mark.vcr
 def test_malformed_answer_then_valid(env: Env) -> None:
     engine = env.engine("test_malformed_answer_then_valid", portable=False, scenario="malformed-then-ok")
-    review = _review(engine, "harbour-returns-proposal.docx")
+    review = _review(env, engine, "harbour-returns-proposal.docx")
     _assert_grounded(review)
     assert review.usage.calls == 2  # the bad answer's tokens are counted too
     assert any("asked again" in w for w in review.warnings)
@@ -280,7 +303,7 @@ def test_malformed_answer_then_valid(env: Env) -> None:
 @pytest.mark.vcr
 def test_hallucinated_quote_is_dropped(env: Env) -> None:
     engine = env.engine("test_hallucinated_quote_is_dropped", portable=False, scenario="hallucinate")
-    review = _review(engine, "harbour-returns-proposal.docx")
+    review = _review(env, engine, "harbour-returns-proposal.docx")
     r01 = review.finding("R01")
     assert all(HALLUCINATED_QUOTE not in ev.quote for ev in r01.evidence)
     assert r01.evidence == []

@@ -74,6 +74,9 @@ def test_wire_answer_converts_and_reports_unknown_reasons() -> None:
     assert findings[0].status == Status.ADDRESSED and findings[0].evidence[0].quote == "Q"
     assert findings[0].fix == rubric.reason("R01").fix  # empty fix falls back to the rubric's
     assert any("R99" in w for w in warnings) and any("more than one" in w for w in warnings)
+    from reviewer.engines.llm_schema import reason_key
+
+    assert [reason_key(x) for x in ("r1", " R01 ", "R 7", "R10", "X1")] == ["R01", "R01", "R07", "R10", "X1"]
 
 
 # --------------------------------------------------------------------------- prompts

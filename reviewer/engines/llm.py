@@ -30,6 +30,7 @@ from reviewer.engines.llm_schema import (
     WireEvidence,
     WireFacts,
     merge_wire_facts,
+    reason_key,
     schema_fingerprint,
     strict_schema,
     to_facts,
@@ -428,9 +429,14 @@ class LLMEngine:
             g = self._structured(GatherAnswer, gather_messages(self.prompts, document, rubric, blocks, i, n), call, document)
             for e in g.evidence:
                 b = document.block(e.block_id)
-                gathered.append(Gathered(e.reason_id.strip().upper(), e.block_id, b.location if b else "?", e.quote, e.note))
+                gathered.append(Gathered(reason_key(e.reason_id), e.block_id, b.location if b else "?", e.quote, e.note))
             facts.append(g.facts)
             directed.extend(g.reviewer_directed_text)
+        known = {r.id for r in rubric.reasons}
+        unknown = [g for g in gathered if g.reason_id not in known]
+        if unknown:
+            call.warnings.append(f"{len(unknown)} gathered quote(s) named unknown reasons "
+                                 f"({', '.join(sorted({g.reason_id for g in unknown}))}) and were not judged.")
         kept: list[Gathered] = []
         for r in rubric.reasons:
             items = [g for g in gathered if g.reason_id == r.id]

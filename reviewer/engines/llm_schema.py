@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from enum import StrEnum
 from typing import Any
 
@@ -161,12 +162,19 @@ def to_facts(w: WireFacts) -> Facts:
     )
 
 
+def reason_key(reason_id: str) -> str:
+    """``r1``, ``R1``, `` R01 `` -> ``R01`` (models are not always exact about ids)."""
+    rid = reason_id.strip().upper()
+    m = re.fullmatch(r"R\s*0*(\d{1,2})", rid)
+    return f"R{int(m.group(1)):02d}" if m else rid
+
+
 def to_findings(answer: ReviewAnswer, rubric: Rubric, warnings: list[str]) -> list[Finding]:
     """Contract findings in rubric order; unknown or duplicate reason ids are reported and ignored."""
     known = {r.id: r for r in rubric.reasons}
     out: dict[str, Finding] = {}
     for wf in answer.findings:
-        rid = wf.reason_id.strip().upper()
+        rid = reason_key(wf.reason_id)
         if rid not in known:
             warnings.append(f"model returned a finding for unknown reason {wf.reason_id!r}; ignored.")
             continue

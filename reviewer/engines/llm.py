@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -201,9 +202,10 @@ class LLMEngine:
             "max_retries": 0,
             "timeout": self.options.timeout,
             "use_responses_api": False,
-            "temperature": self.config.temperature,
             "max_tokens": self.config.max_output_tokens,
         }
+        if not re.match(r"^o\d", self.model.lower()):  # o-series reasoning models reject temperature
+            kwargs["temperature"] = self.config.temperature
         if self.base_url:
             kwargs["base_url"] = self.base_url
         if self.method == "function_calling":

@@ -137,12 +137,15 @@ def _index(document: Document, alerts: list[Alert] | None = None) -> _Doc:
     future: list[bool] = []
     inherited: list[Polarity | None] = []
     lead_in: Polarity | None = None
+    title = next((b.text for b in document.blocks if b.kind == BlockKind.HEADING), document.title or "")
     is_report = document.doc_type == DocType.REPORT
     for i, b in enumerate(document.blocks):
         if b.hidden or b.kind == BlockKind.HEADING:
             continue
-        fut = bool(b.heading_path) and bool(R.FUTURE_SECTIONS.search(" ".join(b.heading_path)))
-        inh: Polarity | None = "deferred" if b.heading_path and R.DEFERRAL.search(b.heading_path[-1]) else None
+        # the section a block sits in (not the document title, which often says "... and recommendations")
+        section = b.heading_path[-1] if b.heading_path and b.heading_path[-1] != title else ""
+        fut = bool(section) and bool(R.FUTURE_SECTIONS.search(section))
+        inh: Polarity | None = "deferred" if section and R.DEFERRAL.search(section) else None
         if inh is None and b.kind == BlockKind.LIST_ITEM and lead_in is not None:
             inh = lead_in
         if b.kind != BlockKind.LIST_ITEM:
@@ -177,22 +180,34 @@ def _lead_in(text: str) -> Polarity | None:
     return None
 
 
-def _context(doc: _Doc, k: int) -> str:
-    """The unit with what surrounds it: the whole table row, or the next two sentences."""
-    got = doc.neighbours.get(k)
-    if got is not None:
-        return got
+def _context_parts(doc: _Doc, k: int) -> list[str]:
+    """The unit with what surrounds it: a table row with its header row and a short caption
+    before it, or a sentence with the next two sentences of its block."""
     u = doc.units[k]
     if u.is_table:
-        ctx = u.block.text
-    else:
-        parts = [u.text]
-        for j in (k + 1, k + 2):
-            if j < len(doc.units) and doc.units[j].index == u.index:
-                parts.append(doc.units[j].text)
-        ctx = " ".join(parts)
-    doc.neighbours[k] = ctx
-    return ctx
+        parts = [u.block.text]
+        blocks = doc.document.blocks
+        i = u.index
+        first = next((b for b in blocks if b.table is not None and b.table == u.block.table
+                      and b.kind == u.block.kind), None)
+        if first is not None and first is not u.block:
+            parts.append(first.text)
+        for j in (i - 1, i - 2):
+            if 0 <= j < len(blocks) and len(blocks[j].text) <= 80 and not blocks[j].hidden:
+                parts.append(blocks[j].text)
+        return parts
+    parts = [u.text]
+    for j in (k + 1, k + 2):
+        if j < len(doc.units) and doc.units[j].index == u.index:
+            parts.append(doc.units[j].text)
+    return parts
+
+
+def _context(doc: _Doc, k: int) -> str:
+    got = doc.neighbours.get(k)
+    if got is None:
+        got = doc.neighbours[k] = " ".join(_context_parts(doc, k))
+    return got
 
 
 def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
@@ -308,13 +323,18 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         n_core += 1
     has_required = not rules.require_any or any(n in found for n in rules.require_any)
     enough = n_core >= rules.addressed_min and has_required
-    if aff and not core and rules.noncore_only_status == Status.MISSING:
+    if aff and not core and rules.noncore_only_status == Status.MISSING and not (deferred or negated):
         return _Assessment(Status.MISSING, f"Only {_join(found)}; none of the core elements.", [], (gaps or deferred or negated)[:1], [])
     if aff and not has_required and gaps and rules.gap_beats_peripheral:
         return _Assessment(rules.gap_status, f"Names {_join(found)} only, and the document shows {gaps[0].element}.",
                            _spread(aff, 1), gaps[:1], found)
     if enough:
         return _Assessment(Status.ADDRESSED, f"Names {_join(found)}.", _spread(aff), [], found)
+    if aff and not core and (deferred or negated):
+        what = _join(_names(deferred or negated))
+        return _Assessment(rules.deferred_status if deferred else rules.negated_status,
+                           f"Only {_join(found)}; {what} mentioned only as {'deferred' if deferred else 'absent or not designed'}.",
+                           _spread(aff, 1), (deferred or negated)[:1], found)
     if aff:
         why = f"Names {_join(found)} only"
         if rules.require_any and not any(n in found for n in rules.require_any):
@@ -366,9 +386,13 @@ _DIGITS = re.compile(r"\d")
 
 
 def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
-    """Whether a KPI mention has a baseline, a target and (reports) a measured result nearby."""
+    """Whether a KPI mention has a baseline, a target and (reports) a measured result nearby.
+
+    Sentences that defer ("a target will be set once ...") do not supply a baseline or target.
+    """
     u = doc.units[k]
-    ctx = _context(doc, k)
+    parts = [p for p in _context_parts(doc, k) if p is u.text or p is u.block.text or not R.DEFERRAL.search(p)]
+    ctx = " ".join(parts)
     base = bool(R.BASELINE.search(ctx))
     target = bool(R.TARGET.search(ctx))
     if not target and u.block.heading_path and _TARGET_SECTION.search(u.block.heading_path[-1]) and _DIGITS.search(u.text):

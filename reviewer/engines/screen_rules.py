@@ -72,7 +72,9 @@ DEFERRAL = rx(
     r"(?:later|in\s+due\s+course|subsequently|at\s+a\s+later|post[- ]pilot|after|once|when|if|in\s+(?:a\s+)?(?:later|future|subsequent|next))",
     r"\b(?:in\s+due\s+course|at\s+a\s+later\s+(?:date|stage|point|time)|(?:until|for)\s+later|later\s+(?:phase|stage|date|wave|release)|down\s+the\s+line)\b",
     r"\b(?:considered|addressed|decided|agreed|defined|designed|scoped|assessed|confirmed|looked\s+at|revisited|determined|worked\s+out)\s+later\b",
-    r"\bbefore\s+(?:any\s+|it\s+(?:can|goes)\s+)?(?:live|production|go[- ]live|roll[- ]?out|wider\s+(?:use|roll[- ]?out))\b|\bbeyond\s+shadow\b",
+    r"\b(?:needed|required|necessary|need\s+to\s+be\s+\w+)\s+before\s+(?:any\s+|it\s+(?:can|goes)\s+)?(?:live|production|go[- ]live|roll[- ]?out|wider\s+(?:use|roll[- ]?out))\b|\bbeyond\s+shadow\b",
+    r"\b(?:would|will)\s+(?:also\s+)?need\b|\bwould\s+be\s+(?:needed|required|necessary)\b|\bneeds\s+(?:a|an)\b|\boutside\s+(?:the\s+)?scope\b",
+    r"\bthat\s+(?:follows|may\s+follow|might\s+follow)\b|\bany\s+(?:future\s+|eventual\s+|subsequent\s+)?live\s+(?:service|use|operation|deployment|running)\b",
     r"\bwould\s+(?:have|need)\s+to\b|\bwhether\s+to\b|\b(?:a\s+)?wish\s+for\b|\bnext\s+(?:cycle|year|phase|stage)\b|\bquestions?\s+for\s+(?:the\s+)?(?:wider|future|next)\b",
     r"\bif\s+(?:[\w-]+\s+){0,2}?(?:is|are|were|gets?)\s+(?:adopted|approved|scaled|rolled\s+out|taken\s+forward)\b",
     r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?(?:need\s+to\s+)?(?:be|have|require|change)\b",
@@ -147,6 +149,7 @@ COMMERCIAL_KPI = rx(
     r"analyst|recruiter|engineer|planner|adviser|advisor|agent|fix|journey|transit|dwell|door[- ]to[- ]door)\s+times?\b",
     r"\b(?:\w+[- ])?time\s+per\s+(?!inference|prediction|token|request|query)\w+",
     r"\btime\s+from\s+(?:\w+\s+){1,4}?to\s+\w+",
+    r"\btime\s+(?:taken\s+)?to\s+(?:process|decide|resolve|settle|pay|assess|complete|handle|close|answer|respond|report|repair|fix|deliver|issue|triage|review)\b",
     r"\b(?:\w+-to-\w+)\s+times?\b",
     r"\btime[- ]to[- ](?:decision|resolution|yield|cash|hire|shortlist|offer|settle|settlement|close|quote|market|serve|value|"
     r"first\s+response|answer|report|repair|fix|restore|treatment|diagnosis|discharge|payment|complete|completion|contract|fill)\b",
@@ -203,7 +206,8 @@ BASELINE = rx(
     r"\b(?:historic(?:al)?|previous|prior|last\s+year'?s?)\s+(?:average|rate|level|performance|figure|baseline)\b",
     r"\bbefore\s+(?:the\s+)?(?:pilot|trial|tool|change|implementation)\b",
     # a current value stated plainly ("handling time is 11 days", "churn stands at 2.1%")
-    r"\b(?:is|are|stands\s+at|averages?|runs\s+at|sits\s+at)\s+(?:around\s+|about\s+|roughly\s+|currently\s+|now\s+)?[£$€]?\d",
+    r"\bwhich\s+(?:is|was|were|are)\s+(?:\w+\s+){0,2}?[£$€]?\d",
+    r"\b(?:is|are|stands\s+at|averages?|averaged|runs\s+at|sits\s+at)\s+(?:around\s+|about\s+|roughly\s+|currently\s+|now\s+)?[£$€]?\d",
 )
 # Words that make a number a target.
 TARGET = rx(
@@ -312,6 +316,7 @@ OWNER_OTHER_SENSE = rx(
     r"\bowners?\s*[:|]\s*(?:TBC|TBD|n/?a)\b",
     r"\bown(?:s|ed)?\s+(?:the\s+|a\s+|their\s+|its\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:spreadsheet|workbook|risk|log|tracker|register|document|file|record|"
     r"calendar|backlog|budget|contract|relationship|account|data\s*set|dataset|code|model\s+card|licen[cs]e)s?\b",
+    r"\b(?:spreadsheet|workbook|calendar|file|document|log|tracker|register|folder|database|mailbox)\b[^.]{0,40}?\b(?:its|whose)\s+owner\b",
     r"\bportfolio\s+(?:\w+\s+)?(?:owned|run|led)\s+by\b|\bowns?\s+the\s+(?:\w+\s+)?portfolio\b",
 )
 # Owners that are only intended or provisional: not yet assigned.
@@ -384,7 +389,7 @@ R04 = ReasonRules(
         Element("automated pipeline", rx(
             r"\b(?:automated|production|productionised|productionized|scheduled|streaming|batch|repeatable|data|ETL|ELT|ingestion|feature)\s+pipelines?\b",
             r"\bpipelines?\s+(?:from|into|that\s+(?:ingest|load|refresh))\b|\bETL\b|\bELT\b|\bdata\s+engineering\b|\borchestrat\w+\b|\bAirflow\b|\bdbt\b",
-            r"\b(?:automat\w+|refresh\w*)\s+(?:the\s+)?(?:data\s+)?(?:ingestion|preparation|extraction|refresh|loads?|feeds?)\b",
+            r"\b(?:automat\w+|refresh\w*)\s+(?:the\s+)?(?:data\s+)?(?:ingestion|preparation|extraction|refresh|loads?|feeds?|flows?|transfers?|extracts?)\b",
         ), core=True, other_senses=PIPELINE_OTHER_SENSE),
         Element("data quality monitoring", rx(
             r"\bdata[- ]quality\s+(?:monitoring|checks?|rules|controls?|framework|dashboards?|metrics|management|assurance|tests?|alerts?|SLAs?)\b",
@@ -434,7 +439,9 @@ R05 = ReasonRules(
             r"\bopex\b|\btotal\s+cost\s+of\s+ownership\b|\bTCO\b|\bcost\s+(?:model|projection|forecast|at\s+scale)\b|\bcosts?\s+at\s+(?:full|production|projected|national|enterprise)\s+(?:volume|scale|usage)\b",
             r"\b(?:costs?|spend|budget|opex)\b[^.;]{0,60}?\b(?:at|for)\s+(?:full|production|projected|national|enterprise|expected|network|group)\s+(?:volumes?|scale|usage|load|roll[- ]?out|launch)\b",
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b",
-        ), core=True),
+        ), core=True,
+            # "worth £5.8m a year in reduced impairment": a benefit, not a running cost
+            other_senses=rx(r"\bworth\b|\bin\s+(?:reduced|lower|avoided)\b|\bsavings?\b|\bbenefits?\b|\brevenue\b|\bimpairment\b")),
         Element("infrastructure and data engineering cost", rx(
             r"\b(?:infrastructure|hosting|compute|cloud|GPU|licen[cs]e|licen[cs]ing|subscription|API|token|vendor|platform|storage)\s+(?:costs?|fees?|spend|charges?|bill)\b",
             r"\bdata\s+engineering\s+costs?\b|\bintegration\s+costs?\b",
@@ -451,7 +458,7 @@ R05 = ReasonRules(
     )),),
     addressed_min=2,
     require_any=("unit cost",),
-    deferred_status=Status.PARTIAL,
+    deferred_status=Status.MISSING,  # "running costs will be worked out if the pilot proceeds": no economics yet
     gap_status=Status.MISSING,  # the pilot's own budget alone is not running-cost economics
     gap_cancels=True,
     report_future_counts=True,  # a projection of running cost at volume is what the reason asks for
@@ -479,13 +486,14 @@ R06 = ReasonRules(
         Element("regulatory compliance", rx(
             r"\bcompl(?:iance|iant)\b|\bregulat(?:ory|or|ors|ion|ions|ed)\b|\blegal\s+(?:review|basis|advice|sign[- ]off)\b|\bGDPR\b|\bDPIA\b|"
             r"\bdata\s+protection\s+impact\b|\bFCA\b|\bPRA\b|\bICO\b|\bMHRA\b|\bCQC\b|\bEU\s+AI\s+Act\b|\bAI\s+Act\b|\bConsumer\s+Duty\b|"
-            r"\bFERPA\b|\bHIPAA\b|\bCCPA\b|\bSOX\b|\bPCI(?:[- ]DSS)?\b|\bCOPPA\b|\bSOC\s?2\b|\bPUC\b|\bsafeguarding\b|"
+            r"\bzero[- ]data[- ]retention\b|\bdata\s+retention\s+(?:polic\w+|terms|agreement|commitments?)\b|\bFERPA\b|\bHIPAA\b|\bCCPA\b|\bSOX\b|\bPCI(?:[- ]DSS)?\b|\bCOPPA\b|\bSOC\s?2\b|\bPUC\b|\bsafeguarding\b|"
             r"\bDCB\s?0?1(?:29|60)\b|\bclinical\s+safety\b|\bmedical\s+device\b|\bUKCA\b|\bISO\s?(?:27001|42001|13485)\b|\bEquality\s+Act\b",
         ), core=True),
         Element("ongoing monitoring", rx(
             r"\b(?:model|performance|ongoing|continuous|production|drift|post[- ]deployment|output|quality)\s+monitoring\b",
             r"\bmonitor\w*\s+(?:\w+\s+){0,3}?(?:drift|performance|accuracy|outputs?|bias|degradation|behaviou?r)\b",
             r"\b(?:drift|degradation)\s+(?:detection|alerts?|monitoring)\b|\bperiodic\s+(?:review|revalidation|re-validation)\b",
+            r"\b(?:accuracy|performance|outputs?|drift|quality|bias|error\s+rates?)\b(?:\s+[\w-]+){0,4}?\s+(?:will\s+be\s+|is\s+|are\s+|was\s+|were\s+)?monitored\b",
             r"\bmonitoring\s+(?:dashboard|reports?|metrics|alerts?|thresholds?)\b|\b(?:QA|quality|content[- ]safety|assurance)\s+sampl\w+|\bsampl\w+\s+(?:of\s+)?(?:\w+\s+)?(?:outputs|conversations|responses|decisions|letters|drafts|cases)\b",
         ), core=True),
         Element("incident response", rx(
@@ -642,6 +650,7 @@ R09 = ReasonRules(
     gap_cues=(
         # Some realism (partial): real historical data, shadow running, volunteers on live work.
         Element("real historical data or shadow running", rx(
+            r"\breal\s+(?:executed|past|closed|historical|archived|completed|signed|anonymi[sz]ed|incoming)\s+\w+|"
             r"\bhistorical\s+(?:[\w-]+\s+){0,2}?(?:data|extracts?|datasets?|records|cases|claims|calls|requests|sales|history)\b|\b(?:sales|POS|transaction|claims)\s+history\b|"
             r"\bback[- ]?test\w*|\bretrospective(?:ly)?\b|\bpast\s+(?:data|cases|consultations?)\b|\bshadow\s+(?:mode|running|scoring|deployment|basis)\b|\bin\s+shadow\b|\bparallel\s+(?:run|running)\b",
         )),

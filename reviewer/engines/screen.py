@@ -469,7 +469,11 @@ def _classify_owner(text: str) -> tuple[Literal["operational", "named", "pilot",
     """What kind of owner a sentence names: an operational role or function, an executive or
     other named role, the pilot team or supplier, or someone vague."""
     rules = R.REASONS["R03"].extra
-    named = rules["named"].search(text)
+    candidates = list(rules["named"].finditer(text))
+    # prefer a non-executive title ("Head of Claims Operations") over a team name or an executive
+    named = next((m for m in candidates if _TITLE.search(m.group(0)) and not rules["exec"].search(m.group(0))), None)
+    named = named or next((m for m in candidates if not rules["exec"].search(m.group(0))), None)
+    named = named or (candidates[0] if candidates else None)
     operational = rules["operational"].search(text)
     pilot = rules["pilot_team"].search(text)
     vague = rules["vague"].search(text)
@@ -485,6 +489,9 @@ def _classify_owner(text: str) -> tuple[Literal["operational", "named", "pilot",
     if pilot:
         return "pilot", squash(pilot.group(0))
     return "vague", squash(vague.group(0)) if vague else ""
+
+
+_TITLE = re.compile(r"\b(?:Head|Director|Manager|Lead|VP|Vice\s+President|Officer|Controller|Superintendent|Supervisor|Matron|Principal)\b")
 
 
 def owners(doc: _Doc) -> tuple[list[_Owner], list[Mention], list[Mention]]:
@@ -697,7 +704,7 @@ def extract_facts(doc: _Doc) -> Facts:
     kpis: list[CommercialKPI] = []
     seen: set[str] = set()
     for k, m in _find(doc, r01.elements[0]):
-        if m.polarity in ("negated", "deferred") or _GENERIC_KPI.match(m.match):
+        if m.polarity == "negated" or _GENERIC_KPI.match(m.match):
             continue
         metric = _noun_phrase(m.unit.text, m.start, m.end)
         if metric.lower() in seen:
@@ -709,6 +716,7 @@ def extract_facts(doc: _Doc) -> Facts:
         measured = squash(m.unit.text)[:200] if doc.is_report and R.MEASURED.search(m.unit.text) and m.polarity == "affirmed" else None
         kpis.append(CommercialKPI(metric=metric, baseline=base, target=target, measurement=measured, evidence=_quote(m)))
     kpis.sort(key=lambda c: (-(bool(c.baseline) + bool(c.target) + bool(c.measurement)),))
+    # (a KPI whose baseline or target is deferred is still the KPI the document names)
     tech: list[FactItem] = []
     seen_t: set[str] = set()
     for _, m in _find(doc, r01.gap_cues[0], gap=True):
@@ -727,7 +735,7 @@ def extract_facts(doc: _Doc) -> Facts:
     port = [m for _, m in _find(doc, r10.elements[1]) if m.polarity in ("affirmed", "future")
             and r10.elements[0].patterns.search(_context(doc, doc.units.index(m.unit)))]
     r05 = R.REASONS["R05"]
-    units = [FactItem(value=squash(m.match), evidence=_quote(m)) for _, m in _find(doc, r05.elements[0])
+    units = [FactItem(value=_with_amount(doc, k, m), evidence=_quote(m)) for k, m in _find(doc, r05.elements[0])
              if m.polarity != "negated" and m.polarity != "deferred"]
     gov = [FactItem(value=m.element, evidence=_quote(m)) for el in R.REASONS["R06"].elements
            for _, m in _find(doc, el)[:1] if m.polarity in ("affirmed", "future")]
@@ -740,6 +748,24 @@ def extract_facts(doc: _Doc) -> Facts:
         unit_costs=_unique(units)[:5],
         governance=gov,
     )
+
+
+_MONEY = re.compile(r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|p|c)?\b")
+
+
+def _with_amount(doc: _Doc, k: int, m: Mention) -> str:
+    """A unit-cost fact with its amount: the match, or the nearest money figure with it."""
+    value = squash(m.match)
+    if _MONEY.search(value):
+        return value
+    u = doc.units[k]
+    text = u.block.text if u.is_table else u.text
+    amounts = list(_MONEY.finditer(text))
+    if not amounts:
+        return value
+    at = (u.start if u.is_table else 0) + m.start
+    near = min(amounts, key=lambda a: abs(a.start() - at))
+    return f"{squash(near.group(0))} {value}"
 
 
 _SPONSOR = re.compile(r"\bsponsor(?:ed|ship)?\b", re.I)

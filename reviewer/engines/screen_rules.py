@@ -149,7 +149,7 @@ COMMERCIAL_KPI = rx(
     r"analyst|recruiter|engineer|planner|adviser|advisor|agent|fix|journey|transit|dwell|door[- ]to[- ]door)\s+times?\b",
     r"\b(?:\w+[- ])?time\s+per\s+(?!inference|prediction|token|request|query)\w+",
     r"\btime\s+from\s+(?:\w+\s+){1,4}?to\s+\w+",
-    r"\btime\s+(?:taken\s+)?to\s+(?:process|decide|resolve|settle|pay|assess|complete|handle|close|answer|respond|report|repair|fix|deliver|issue|triage|review)\b",
+    r"\btime\s+(?:taken\s+)?to\s+(?:process|decide|resolve|settle|pay|assess|complete|handle|close|answer|respond|report|repair|fix|deliver|issue|triage|review)\b(?:\s+(?:a|an|the|each))?(?:\s+new)?(?:\s+[a-z-]+)?",
     r"\b(?:\w+-to-\w+)\s+times?\b",
     r"\btime[- ]to[- ](?:decision|resolution|yield|cash|hire|shortlist|offer|settle|settlement|close|quote|market|serve|value|"
     r"first\s+response|answer|report|repair|fix|restore|treatment|diagnosis|discharge|payment|complete|completion|contract|fill)\b",
@@ -326,6 +326,7 @@ EXEC_ROLE = re.compile(r"\bChief\s+[\w&\s]{0,30}?Officer\b|\bC[A-Z]{1,2}O\b|\b(?
 # A specific role, function or person.
 # Case-sensitive: a capitalised role title or team name is what makes an owner specific.
 NAMED_ROLE = re.compile("|".join(f"(?:{a})" for a in (
+    r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+[A-Z][a-z'-]+,\s+)?(?:(?!The\b|A\b|An\b|Our\b|Its\b|Their\b)[A-Z][a-z]+\s+)?"
     r"\b(?:Head|Director|Manager|Lead|Chief|VP|Vice\s+President|Officer|Controller|Superintendent|Supervisor|Matron|Principal)\s+(?:of\s+|for\s+)?(?:the\s+)?[A-Z][\w&-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w&-]+){0,3}",
     r"\b(?:[A-Z][\w&-]+\s+){1,3}(?:Operations|Ops|Services?|Centre|Center|Desk|Unit|Department|Directorate|Function|Team|Manager|Director|Lead|Officer|Controller)\b",
     r"(?i:\b(?:\w+\s+){0,2}operations\s+(?:team|function|director|manager|lead|leadership|department|unit|directorate)\b)",

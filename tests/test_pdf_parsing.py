@@ -269,10 +269,56 @@ def test_no_text_layer_all_pages(tmp_path: Path) -> None:
 
 
 def test_some_pages_without_text_warn(tmp_path: Path) -> None:
-    p = raw_pdf(tmp_path / "mixed.pdf", [text_lines([BODY[:80]]), "0.5 g 72 72 400 600 re f", text_lines([BODY[:60]])])
+    image_page = "q 400 0 0 600 72 72 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q"
+    p = raw_pdf(tmp_path / "mixed.pdf", [text_lines([BODY[:80]]), image_page, text_lines([BODY[:60]])])
     doc = parse(p)
     assert doc.pages == 3
     assert any("Page(s) 2 " in w and "no text layer" in w for w in doc.warnings), doc.warnings
+
+
+def _scanned_pdf(path: Path, lines: list[str]) -> Path:
+    """A PDF whose only page is a picture of text (no text layer)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("L", (1700, 400), 255)
+    draw = ImageDraw.Draw(img)
+    try:
+        font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype("DejaVuSans.ttf", 44)
+    except OSError:
+        font = ImageFont.load_default(size=44)
+    for i, line in enumerate(lines):
+        draw.text((40, 40 + i * 70), line, fill=0, font=font)
+    png = path.with_suffix(".png")
+    img.save(png)
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.image(str(png), x=10, y=20, w=190)
+    pdf.output(str(path))
+    return path
+
+
+def test_scanned_page_is_ocred_when_available(tmp_path: Path) -> None:
+    from reviewer.documents.pdf_ocr import unavailable_reason
+
+    why = unavailable_reason()
+    if why:
+        pytest.skip(f"OCR not available here: {why}")
+    lines = ["The operational owner is the claims", "director, who funds the scale phase."]
+    doc = parse(_scanned_pdf(tmp_path / "scan.pdf", lines))
+    assert doc.ocr_pages == [1]
+    text = " ".join(visible(doc)).lower()
+    assert "operational owner" in text and "scale phase" in text
+    assert any("read by OCR" in w for w in doc.warnings)
+    assert all(b.page == 1 and b.bbox is not None for b in doc.blocks)
+
+
+def test_scanned_page_without_ocr_says_ocr_needed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewer.documents.pdf_ocr as pdf_ocr
+
+    monkeypatch.setattr(pdf_ocr, "unavailable_reason", lambda: "the OCR extra is not installed")
+    with pytest.raises(NoTextLayerError) as e:
+        parse(_scanned_pdf(tmp_path / "scan.pdf", ["Some words in a picture"]))
+    assert "scan.pdf" in str(e.value) and "pip install 'reviewer[ocr]'" in str(e.value)
 
 
 @pytest.mark.parametrize("cut", [0.3, 0.6, 0.9])

@@ -171,29 +171,37 @@ def _parse(path: Path, password: str | None, limits: Limits, deadline: float) ->
         hidden.append(build_lines([s for s in c.spans if s.hidden is not None], i))
     chars = [sum(ch.isalnum() for ln in lines for ch in ln.text) for lines in visible]
     images = sum(c.images for c in contents)
-    # A page is "empty" when it shows (almost) no text and is blank or an image: a scan without OCR.
+    # A page needs OCR when it shows (almost) no text but paints an image: a scan. Blank pages do not.
     empty_pages = [i for i, (k, c) in enumerate(zip(chars, contents, strict=True), start=1)
-                   if k == 0 or (k < MIN_PAGE_CHARS and c.images)]
+                   if k < MIN_PAGE_CHARS and c.images]
     ocr_pages: list[int] = []
-    if sum(chars) == 0 or (sum(chars) < 20 and images and len(empty_pages) == n):
-        ocr = _try_ocr(path, reader, list(range(1, n + 1)), password)
-        if not ocr:
-            raise NoTextLayerError(path, f"{n} page(s), no extractable text")
-        for i, lines in ocr.items():
+    scanned = sum(chars) == 0 or (sum(chars) < 20 and images > 0 and len(empty_pages) == n)
+    if scanned:
+        empty_pages = list(range(1, n + 1))
+    if empty_pages:
+        ocr = _try_ocr(path, empty_pages, password, deadline)
+        for i, lines in (ocr or {}).items():
             visible[i - 1] = lines
-        ocr_pages = sorted(ocr)
-    elif empty_pages:
-        ocr = _try_ocr(path, reader, empty_pages, password)
-        if ocr:
-            for i, lines in ocr.items():
-                visible[i - 1] = lines
-            ocr_pages = sorted(ocr)
+        ocr_pages = sorted(ocr or {})
         missing = [p for p in empty_pages if p not in ocr_pages]
-        if missing:
-            warnings.append(
-                f"Page(s) {_pages(missing)} have no text layer (blank, scanned or image-only); their content is "
-                "not reviewed. Install the OCR extra (pip install 'reviewer[ocr]' and tesseract-ocr) to read them."
+        if scanned and not ocr_pages:
+            if ocr is None:
+                raise NoTextLayerError(path, f"{n} page(s), no extractable text")
+            raise NoTextLayerError(
+                path, f"{n} page(s), no extractable text, and OCR found no words",
+                hint="The pages are images without readable text; check that this is the document you meant.",
             )
+        if missing:
+            fix = ("Install the OCR extra (pip install 'reviewer[ocr]' and tesseract-ocr) to read them."
+                   if ocr is None else "OCR found no words on them.")
+            warnings.append(
+                f"Page(s) {_pages(missing)} have no text layer (scanned or image-only); their content is "
+                f"not reviewed. {fix}"
+            )
+
+    if ocr_pages:
+        warnings.append(f"Page(s) {_pages(ocr_pages)} have no text layer and were read by OCR (Tesseract); "
+                        "OCR text may contain recognition errors.")
 
     boxes = [(c.box[1], c.box[3]) for c in contents]
     remove_running(visible, boxes)
@@ -293,10 +301,15 @@ def _pages(pages: list[int]) -> str:
     return ", ".join(out)
 
 
-def _try_ocr(path: Path, reader: pypdf.PdfReader, pages: list[int], password: str | None) -> dict[int, list[Line]] | None:
-    """OCR the given pages when the optional extra is installed; None when OCR is not available."""
+def _try_ocr(path: Path, pages: list[int], password: str | None, deadline: float) -> dict[int, list[Line]] | None:
+    """OCR the given pages when the optional extra is installed; None when OCR is unavailable or fails."""
     try:
         from reviewer.documents.pdf_ocr import ocr_pages
     except ImportError:
         return None
-    return ocr_pages(path, pages, password)
+    try:
+        return ocr_pages(path, pages, password, deadline=deadline)
+    except ParseTimeout:
+        raise
+    except Exception:  # a renderer or Tesseract failure leaves the pages as "no text layer"
+        return None

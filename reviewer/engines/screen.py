@@ -173,9 +173,11 @@ def _lead_in(text: str) -> Polarity | None:
         return None
     spans = sentence_spans(t)
     last = t[spans[-1][0] : spans[-1][1]] if spans else t
-    if R.DEFERRAL.search(last):
+    cs, _ = _clause(last, len(last) - 1, len(last))
+    clause = last[cs:]  # the clause that introduces the list
+    if R.DEFERRAL.search(clause):
         return "deferred"
-    if R.NEGATION_BEFORE.search(last) and re.search(r"\b(?:not|no)\b[^:]*:$", last, re.I):
+    if re.search(r"\b(?:not|no|none|nothing|without)\b", clause, re.I):
         return "negated"
     return None
 

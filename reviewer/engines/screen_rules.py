@@ -41,7 +41,7 @@ NEGATION_BEFORE = rx(
     r"\b(?:no|not|never|none|neither|nor|without|nobody|cannot|can't)\b(?!\s+(?:only|just|longer|later\s+than|less|more|doubt)\b)",
     r"\bn't\b|\w+n't\b",
     r"\black(?:s|ed|ing)?\b|\babsence\s+of\b|\babsent\b|\bmissing\b|\bunclear\b|\bundefined\b|\bunassigned\b|\bunknown\b",
-    r"\bhas\s+yet\s+to\b|\bhave\s+yet\s+to\b|\bis\s+yet\s+to\b|\bare\s+yet\s+to\b",
+    r"\bhas\s+yet\s+to\b|\bhave\s+yet\s+to\b|\bis\s+yet\s+to\b|\bare\s+yet\s+to\b|\brather\s+than\b|\binstead\s+of\b",
     r"\bout\s+of\s+scope\b|\bexcluded\b|\bnot\s+in\s+scope\b|\bnot\s+part\s+of\b",
 )
 # Negation after a cue in the same clause: "an owner has not been identified", "... is unclear".
@@ -74,6 +74,7 @@ DEFERRAL = rx(
     r"\b(?:considered|addressed|decided|agreed|defined|designed|scoped|assessed|confirmed|looked\s+at|revisited|determined|worked\s+out)\s+later\b",
     r"\b(?:needed|required|necessary|need\s+to\s+be\s+\w+)\s+before\s+(?:any\s+|it\s+(?:can|goes)\s+)?(?:live|production|go[- ]live|roll[- ]?out|wider\s+(?:use|roll[- ]?out))\b|\bbeyond\s+shadow\b",
     r"\b(?:would|will)\s+(?:also\s+)?need\b|\bwould\s+be\s+(?:needed|required|necessary)\b|\bneeds\s+(?:a|an)\b|\boutside\s+(?:the\s+)?scope\b",
+    r"\bat\s+scale\b[^.;]{0,60}?\bneeds?\s+to\b|\bneeds?\s+to\b[^.;]{0,60}?\bat\s+scale\b",
     r"\bthat\s+(?:follows|may\s+follow|might\s+follow)\b|\bany\s+(?:future\s+|eventual\s+|subsequent\s+)?live\s+(?:service|use|operation|deployment|running)\b",
     r"\bwould\s+(?:have|need)\s+to\b|\bwhether\s+to\b|\b(?:a\s+)?wish\s+for\b|\bnext\s+(?:cycle|year|phase|stage)\b|\bquestions?\s+for\s+(?:the\s+)?(?:wider|future|next)\b",
     r"\bif\s+(?:[\w-]+\s+){0,2}?(?:is|are|were|gets?)\s+(?:adopted|approved|scaled|rolled\s+out|taken\s+forward)\b",
@@ -180,6 +181,7 @@ COMMERCIAL_KPI = rx(
     r"(?:unplanned\s+)?downtime|repeat\s+(?:visits|calls|contacts|repairs|faults|attendances|admissions)|"
     r"(?:customer[- ]reported\s+)?faults|on[- ]time\s+(?:delivery|deliveries|performance|arrival|payment|completion)|"
     r"overtime|agency\s+(?:spend|staff|costs?)|stock\s+availability|availability\s+of\s+stock|markdowns?|shrink(?:age)?|"
+    r"(?:call|phone|contact|email|demand|failure)\s+volumes?|call\s+demand|enrol+ments?|enrolment\s+yield|yield\s+rate|"
     r"first[- ]time[- ]fix|missed\s+appointments|hiring[- ]manager\s+satisfaction|student\s+outcomes|grades?\s+achieved)\b",
     r"\b(?:proportion|percentage|share|number)\s+of\s+(?:\w+\s+){0,6}?(?:within|inside|under)\s+\d+\s+(?:hours|days|minutes|weeks|working\s+days)\b",
     r"\b(?:commercial|business|operational|financial)\s+(?:KPIs?|outcomes?|metrics?|benefits?|value|impact|measures?)\b",
@@ -261,7 +263,7 @@ R02 = ReasonRules(
             r"\bhow\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:work|process|team|teams|staff|role|roles|job)\s+(?:will|would|must|should|needs?\s+to)\s+change\b|\bend[- ]to[- ]end\s+(?:[\w-]+\s+)?process\b",
             r"\b(?:authority|discretion|mandate|permission)\s+to\s+(?:settle|approve|decide|override|reject|close|pay|refer|write[- ]off|offer|book|request|order|escalate)\b",
             r"\b(?:\w+\s+)?authority\s+(?:limits?|levels?|changes?)\b|\b(?:handler|staff|agent|officer|adviser|underwriter|clinician|radiographer)s?'?\s+(?:authority|discretion)\b",
-            r"\boperating[- ]model\s+(?:change|redesign|design|impact|implications)\b|\b(?:target|future)[- ]state\b|\bTOM\b",
+            r"\boperating[- ]model\s+(?:change|redesign|design|impact|implications)\b|\b(?:target|future)[- ]state\s+(?:process|design|operating|model|workflow|service|journey|map)\w*|\bTOM\b",
             r"\b(?:redesign|re-design|re-engineer|reengineer|transform|rework|restructur)\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:process|workflow|operating\s+model|service|journey|ways\s+of\s+working|operations)\b",
             r"\b(?:process|workflow|operating[- ]model)\s+(?:redesign|re-design|re-engineering|change|changes|transformation)\b",
         ), core=True, other_senses=rx(r"\b(?:data|ml|training|airflow|ci/cd|build|deployment|etl|software)\s+(?:workflow|process)")),
@@ -306,7 +308,8 @@ OWNERSHIP = rx(
 )
 # Another sense of "owner"/"own": of a spreadsheet, risk, action, document; "their own".
 OWNER_OTHER_SENSE = rx(
-    r"\b(?:spreadsheet|workbook|risk|raid|action|issue|decision|document|file|page|meeting|minutes|template|log|tracker|"
+    r"\b(?:spreadsheet|workbook|risk|raid|action|issue|decision|document|file|page|meeting|minutes|template|log|tracker|pipeline|model|feature|"
+    r"configuration|config|system|platform|data|product\s+backlog|"
     r"register|backlog|dashboard|repo(?:sitory)?|codebase|code|notebook|budget\s+line|ticket|deliverable|milestone|"
     r"workstream|task|intellectual\s+property|IP|copyright|licen[cs]e|account|home|property|car|vehicle|business\s+owners?\s+(?:who|whose)|data\s*set)s?\s+(?:owner|owners|ownership)\b",
     r"\b(?:owner|ownership)\s+of\s+(?:the\s+|each\s+|this\s+)?(?:spreadsheet|workbook|risk|action|issue|document|file|log|tracker|"
@@ -385,6 +388,7 @@ R04 = ReasonRules(
             r"\b(?:direct|live|automated|scheduled|real[- ]time|nightly|daily|streaming)\s+(?:data\s+)?(?:feeds?|integration|connections?|extracts?|ingestion|sync\w*)\b",
             r"\b(?:data\s+warehouse|data\s+lake(?:house)?|lakehouse|enterprise\s+data\s+(?:platform|architecture|model)|data\s+platform|"
             r"data\s+mesh|operational\s+data\s+store|master\s+data|MDM|feature\s+store)\b",
+            r"\b(?:data|records|details)\s+(?:\w+\s+){0,3}?(?:via|through|using)\s+(?:\w+\s+){0,2}?APIs?\b",
             r"\b(?:integrat\w+|connect\w+|ingest\w*)\s+(?:\w+\s+){0,3}?(?:from|with)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:source|core|CRM|ERP|EHR|EPR|PAS|claims|policy|billing|core\s+banking|ledger)\s*(?:systems?|platforms?|data)?\b",
         ), core=True),
         Element("automated pipeline", rx(
@@ -472,7 +476,7 @@ R06 = ReasonRules(
     reason_id="R06",
     elements=(
         Element("model risk management", rx(
-            r"\bmodel\s+risk\b|\bmodel\s+(?:validation|governance|inventory|approval)\b|\bAI\s+(?:risk|governance|assurance)\b|\bSR\s*11-7\b|\bSS1/23\b",
+            r"\bmodel\s+risk\b|\bmodel\s+(?:governance|inventory|approval|register)\b|\b(?:independent|second[- ]line)\s+(?:model\s+)?validation\b|\bvalidated\s+by\s+(?:the\s+)?(?:model\s+risk|second\s+line|independent)|\bAI\s+(?:risk|governance|assurance)\b|\bSR\s*11-7\b|\bSS1/23\b",
             r"\b(?:risk|governance|ethics|assurance)\s+(?:committee|board|forum|panel|framework|function|team|review)\b|\bthree\s+lines\s+of\s+defen[cs]e\b|\bsecond\s+line\b",
             r"\b(?:model|AI|algorithmic)\s+risk\s+assessments?\b|\balgorithmic\s+impact\s+assessments?\b|\bsafety\s+case\b|\bhazard\s+(?:log|analysis)\b|\bmodel\s+risk\s+(?:review|tier\w*)\b",
         ), core=True),
@@ -532,7 +536,10 @@ R07 = ReasonRules(
     elements=(
         Element("integration with adjacent systems", rx(
             rf"\bintegrat\w*\s+(?:\w+\s+){{0,4}}?(?:with|into|in)\s+(?:the\s+|our\s+|their\s+|existing\s+)?(?:\w+\s+){{0,3}}?{NAMED_SYSTEM}",
-            r"\bintegrat(?:ed|ion|ing|e)\s+(?:\w+\s+){0,3}?(?:with|into)\s+(?:the\s+|our\s+|their\s+|existing\s+)?[\w'-]+",
+            # integration with something that is a system: a system noun, or a product name / acronym
+            r"\bintegrat(?:ed|ion|ing|e)\s+(?:\w+\s+){0,3}?(?:with|into)\s+(?:the\s+|our\s+|their\s+|existing\s+)?"
+            r"(?:(?:[\w'-]+\s+){0,3}?(?:system|systems|platform|CRM|ERP|database|record|records|portal|ledger|queue|worklist|application|app|service|workflow\s+tool)\b"
+            r"|(?-i:(?!UI\b|API\b|AI\b|ML\b|LLM\b)[A-Z][A-Za-z]*[A-Z][\w']*|(?!UI\b|API\b|AI\b|ML\b|LLM\b)[A-Z]{2,}\b))",
             r"\b(?:connect(?:ion|ed|ing|or|ors)?|interfaces?|links?|feeds?)\s+(?:\w+\s+){0,2}?(?:to|with|into|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|database|record|portal|ledger)\b",
             r"\b(?:CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|DMS)\s+(?:[\w-]+\s+)?(?:connection|integration|interface|link|feed|connector)\b|\b(?:automated|system|electronic)\s+interface\b|\bconnectors?\b",
             r"\b(?:retriev\w+|pull\w*|read\w*|fetch\w*|look\w*\s+up)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|database|record)\b",
@@ -540,6 +547,8 @@ R07 = ReasonRules(
             r"\b(?:adjacent|downstream|upstream)\s+(?:systems?|processes|applications)\b|\bsystems?\s+integration\b|\bintegration\s+(?:with|into)\b",
             r"\b(?:embedded|built)\s+(?:in|into)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|workflow|tool|application|screens?|desktop)\b",
             r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:\w+\s+){0,3}?(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|CRM|ERP|record|ledger)\b",
+            r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
+            r"\b(?:work|works|run|runs|operate|sit|sits|embedded)\s+(?:from\s+)?(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+",
         ), core=True, other_senses=rx(
             r"\bintegrat\w*\s+(?:of\s+)?(?:the\s+)?(?:teams?|staff|people|cultures?|departments|functions|organisations|communities|services|care)\b",
             r"\bintegrated\s+care\b|\bsocial\s+integration\b|\bintegrat\w+\s+(?:feedback|findings|views|perspectives|insights)\b",
@@ -558,6 +567,8 @@ R07 = ReasonRules(
     ),
     gap_cues=(Element("standalone demonstration", rx(
         r"\bstand[- ]?alone\b|\bin\s+isolation\b|\bsandbox\w*\b|\bisolated\s+(?:environment|instance|system)\b|\boffline\s+(?:only|batch|environment|tool)\b",
+        r"\b(?:CSV|Excel|spreadsheet)\s+(?:downloads?|exports?|files?)\b|\bdownload(?:ed)?\s+(?:\w+\s+){0,3}?as\s+(?:a\s+)?(?:CSV|spreadsheet|Excel)\b|"
+        r"\bseparate\s+(?:[\w-]+\s+)?(?:tool|application|app|screen|window|web\s*page|portal|dashboard)\b|\bprinted\s+(?:\w+\s+)?(?:lists?|reports?|sheets?)\b|"
         r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:integrated|connected)\b|\bseparate\s+from\s+(?:the\s+)?(?:live|existing|production|core)\b|\bno\s+integration\b",
         r"\b(?:copy|copied|pasted?|re-?keyed|re-?entered|swivel[- ]chair)\s+(?:\w+\s+){0,4}?(?:into|to)\s+(?:the\s+)?\w+\s*(?:system|CRM|record)?",
     )),),
@@ -583,8 +594,9 @@ R08 = ReasonRules(
             r"\b(?:organi[sz]ational|business|people|cultural)\s+change\b|\bchange\s+(?:and\s+)?adoption\b|\bchampions?\s+network\b|\bsuper[- ]?users?\b|\bchange\s+agents?\b",
         ), core=True),
         Element("training", rx(
-            r"\btrain(?:ing|ed)?\b(?:\s+(?:for|of|to))?\s+(?:\w+\s+){0,2}?(?:staff|users|agents|colleagues|teams?|employees|handlers|advisers|advisors|clinicians|"
-            r"caseworkers|operators|workforce|frontline|managers|nurses|officers|analysts|people|underwriters|collectors)\b",
+            r"\btrain(?:ing|ed)?\b(?:\s+(?:for|of|to))?\s+(?:\w+\s+){0,3}?(?:staff|users|agents|colleagues|teams?|employees|handlers|advisers|advisors|clinicians|"
+            r"caseworkers|operators|workforce|frontline|managers|nurses|officers|analysts|people|underwriters|collectors|participants|"
+            r"associates|lawyers|attorneys|solicitors|paralegals|planners|dispatchers|technicians|engineers|recruiters|tutors|teachers|drivers)\b",
             r"\b(?:staff|user|end[- ]user|colleague|agent|employee|frontline|classroom|role[- ]based)\s+training\b|\btraining\s+(?:programme|program|plan|sessions?|materials?|courses?|modules?|needs|budget)\b",
             r"\bupskill\w*|\breskill\w*|\be-?learning\b|\buser\s+guides?\b|\bone[- ]page\s+guides?\b|\bonboarding\s+(?:of\s+)?(?:staff|users)\b",
             r"\b(?:briefings?|walk-?throughs?|inductions?|drop[- ]in\s+sessions?|workshops?|coaching|floor[- ]?walkers?)\b",
@@ -632,14 +644,15 @@ R09 = ReasonRules(
             r"members|candidates|referrals|examinations|invoices|repairs|faults)\b|\breal[- ]world\b",
             r"\bA/B\s+test\w*|\b(?:randomi[sz]ed\s+)?controlled\s+trial\b|\bfield\s+(?:trial|test)\b|\bgo[- ]live\b|\bwent\s+live\b|"
             r"\bdeployed\s+(?:to|in|into)\b|\broutine\s+(?:operations|use|practice|work)\b|\bin\s+routine\b",
-            r"\boperational\s+(?:environment|setting|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b|"
+            r"\boperational\s+(?:environment|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b|"
             r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day)\s+(?:role|work|job|duties)\b",
         ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b")),
         Element("real handoffs", rx(
             r"\bhand[- ]?offs?\b|\bhandovers?\s+(?:to|between|from)\b|\bescalat\w+\s+(?:\w+\s+){0,2}?to\s+(?:a\s+|the\s+)?(?:human|agent|caseworker|staff|team|specialist)\b|\bend[- ]to[- ]end\s+(?:process|test|testing|journey)\b",
         ), core=True),
         Element("non-volunteer users", rx(
-            r"\bnon[- ]volunteers?\b|\b(?:randomly|random)\s+(?:selected|assigned|allocated)\b|\bnot\s+(?:self[- ]selected|volunteers?)\b|\bhad\s+not\s+volunteered\b|\bmandatory\s+use\b|"
+            r"\bnon[- ]volunteers?\b|\b(?:randomly|random)\s+(?:selected|assigned|allocated)\s+(?:\w+\s+)?(?:staff|agents|users|teams?|caseworkers|handlers|advisers|officers|branches|sites|wards|participants|customers|accounts|stores)\b|"
+            r"\b(?:staff|agents|users|teams|caseworkers|handlers|advisers|officers|branches|sites|wards|participants|customers|accounts|stores)\s+(?:were\s+|was\s+)?(?:randomly|random)\s+(?:selected|assigned|allocated)\b|\bnot\s+(?:self[- ]selected|volunteers?)\b|\bhad\s+not\s+volunteered\b|\bmandatory\s+use\b|"
             r"\b(?:all|every|whole)\s+(?:\d[\d,]*\s+)?(?:agents|staff|users|caseworkers|handlers|advisers|teams?|branches|sites|wards|recruiters|planners|"
             r"dispatchers|tutors|officers|lawyers|underwriters|radiographers|engineers|technicians|nurses|clinicians|counsell?ors|colleagues|employees)\b|"
             r"\bwhole\s+teams\b|\brather\s+than\s+volunteers\b|\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual)\s+(?:role|work|job|duties)\b",
@@ -683,11 +696,11 @@ R10 = ReasonRules(
         Element("AI portfolio", rx(
             r"\b(?:AI|ML|data|analytics|innovation|automation|digital|transformation|use[- ]case)\s+portfolio\b|\bportfolio\s+(?:of\s+(?:AI|pilots|use\s+cases|initiatives|projects)|view|owner|management|governance|board|review|prioriti[sz]ation|level|approach|lens)\b|\bportfolio\b",
             r"\bother\s+(?:AI\s+)?(?:pilots|use\s+cases|initiatives|projects)\b|\bacross\s+(?:all\s+|the\s+)?(?:AI\s+)?(?:pilots|use\s+cases|initiatives|programmes)\b|\bcross[- ](?:pilot|programme|functional\s+mandate)\b",
-            r"\b(?:AI|data|digital)\s+(?:strategy|roadmap|programme|program|steering\s+(?:group|committee)|council|board|centre\s+of\s+excellence|CoE|investment\s+committee)\b|\bprogramme\s+board\b|\binvestment\s+committee\b",
+            r"\b(?:AI|data|digital)\s+(?:strategy|roadmap|programme|program|steering\s+(?:group|committee)|council|board|centre\s+of\s+excellence|CoE|investment\s+committee)\b|\bprogramme\s+board\b",
         ), core=True, other_senses=PORTFOLIO_OTHER_SENSE),
         Element("named executive portfolio owner", rx(
             r"\bChief\s+(?:AI|Artificial\s+Intelligence|Data|Data\s+(?:and|&)\s+(?:AI|Analytics)|Digital|Technology|Information|Analytics|Transformation|Innovation)\s+Officer\b",
-            r"\b(?:CAIO|CDAO|CDO|CIO|CTO|CDIO)\b|\bDirector\s+of\s+(?:AI|Data|Digital|Technology|Analytics|Transformation|Innovation)\b|\bHead\s+of\s+(?:AI|Data|Data\s+Science|Digital|Analytics|Automation|Innovation)\b",
+            r"(?-i:\bChief\s+[A-Z]\w+(?:\s+(?:and\s+|&\s+)?[A-Z]\w*){0,3}\s+Officer\b)|(?-i:\bC[A-Z]{1,3}O\b)|\bDirector\s+of\s+(?:AI|Data|Digital|Technology|Analytics|Transformation|Innovation)\b|\bHead\s+of\s+(?:AI|Data|Data\s+Science|Digital|Analytics|Automation|Innovation)\b",
             r"\b(?:AI|data|digital)\s+(?:lead|director|executive)\b",
         ), core=True),
     ),

@@ -43,6 +43,7 @@ NEGATION_BEFORE = rx(
     r"\black(?:s|ed|ing)?\b|\babsence\s+of\b|\babsent\b|\bmissing\b|\bunclear\b|\bundefined\b|\bunassigned\b|\bunknown\b",
     r"\bhas\s+yet\s+to\b|\bhave\s+yet\s+to\b|\bis\s+yet\s+to\b|\bare\s+yet\s+to\b|\brather\s+than\b|\binstead\s+of\b",
     r"\bout\s+of\s+scope\b|\bexcluded\b|\bnot\s+in\s+scope\b|\bnot\s+part\s+of\b",
+    r"\b(?:difficult|hard|impossible|unable)\s+to\b",
 )
 # Negation after a cue in the same clause: "an owner has not been identified", "... is unclear".
 NEGATION_AFTER = rx(
@@ -263,7 +264,7 @@ R02 = ReasonRules(
             r"\bhow\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:work|process|team|teams|staff|role|roles|job)\s+(?:will|would|must|should|needs?\s+to)\s+change\b|\bend[- ]to[- ]end\s+(?:[\w-]+\s+)?process\b",
             r"\b(?:authority|discretion|mandate|permission)\s+to\s+(?:settle|approve|decide|override|reject|close|pay|refer|write[- ]off|offer|book|request|order|escalate)\b",
             r"\b(?:\w+\s+)?authority\s+(?:limits?|levels?|changes?)\b|\b(?:handler|staff|agent|officer|adviser|underwriter|clinician|radiographer)s?'?\s+(?:authority|discretion)\b",
-            r"\boperating[- ]model\s+(?:change|redesign|design|impact|implications)\b|\b(?:target|future)[- ]state\s+(?:process|design|operating|model|workflow|service|journey|map)\w*|\bTOM\b",
+            r"\boperating[- ]model\s+(?:change|redesign|design|impact|implications)\b|\b(?:target|future)[- ]state\s+(?:process|design|operating|model|workflow|service|journey|map)\w*",
             r"\b(?:redesign|re-design|re-engineer|reengineer|transform|rework|restructur)\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:process|workflow|operating\s+model|service|journey|ways\s+of\s+working|operations)\b",
             r"\b(?:process|workflow|operating[- ]model)\s+(?:redesign|re-design|re-engineering|change|changes|transformation)\b",
         ), core=True, other_senses=rx(r"\b(?:data|ml|training|airflow|ci/cd|build|deployment|etl|software)\s+(?:workflow|process)")),
@@ -487,9 +488,10 @@ R06 = ReasonRules(
         Element("bias and fairness", rx(
             r"\bbias(?:es)?\b|\bfairness\b|\bequalit(?:y|ies)\s+impact\b|\bEIA\b|\bprotected\s+characteristics?\b|\bdisparate\s+impact\b|\bdemographic\s+parity\b|\bequal\s+opportunity\b|\bdiscriminat\w+",
         ), core=True, other_senses=rx(r"\bbias\s+(?:term|parameter|weights?|vector|correction)\b|\bconfirmation\s+bias\b",
-                                      r"\b(?:forecast|forecasting|statistical|sampling|selection|estimation|measurement|systematic|prediction|positive|negative)\s+bias\b")),
+                                      r"\b(?:forecast|forecasting|statistical|sampling|selection|estimation|measurement|systematic|prediction|positive|negative)\s+bias\b",
+                                      r"\bbias\s+of\s+(?:the\s+)?(?:extremely|very|high|low|estimat\w*|mean|metric|scores?|values?|forecasts?)\b")),
         Element("regulatory compliance", rx(
-            r"\bcompl(?:iance|iant)\b|\bregulat(?:ory|or|ors|ion|ions|ed)\b|\blegal\s+(?:review|basis|advice|sign[- ]off)\b|\bGDPR\b|\bDPIA\b|"
+            r"\bcompl(?:iance|iant)\b|\bregulat(?:ory|or|ors)\b|\blegal\s+(?:review|basis|advice|sign[- ]off)\b|\bGDPR\b|\bDPIA\b|"
             r"\bdata\s+protection\s+impact\b|\bFCA\b|\bPRA\b|\bICO\b|\bMHRA\b|\bCQC\b|\bEU\s+AI\s+Act\b|\bAI\s+Act\b|\bConsumer\s+Duty\b|"
             r"\bzero[- ]data[- ]retention\b|\bdata\s+retention\s+(?:polic\w+|terms|agreement|commitments?)\b|\bFERPA\b|\bHIPAA\b|\bCCPA\b|\bSOX\b|\bPCI(?:[- ]DSS)?\b|\bCOPPA\b|\bSOC\s?2\b|\bPUC\b|\bsafeguarding\b|"
             r"\bDCB\s?0?1(?:29|60)\b|\bclinical\s+safety\b|\bmedical\s+device\b|\bUKCA\b|\bISO\s?(?:27001|42001|13485)\b|\bEquality\s+Act\b",
@@ -499,7 +501,7 @@ R06 = ReasonRules(
             r"\bmonitor\w*\s+(?:\w+\s+){0,3}?(?:drift|performance|accuracy|outputs?|bias|degradation|behaviou?r)\b",
             r"\b(?:drift|degradation)\s+(?:detection|alerts?|monitoring)\b|\bperiodic\s+(?:review|revalidation|re-validation)\b",
             r"\b(?:accuracy|performance|outputs?|drift|quality|bias|error\s+rates?)\b(?:\s+[\w-]+){0,4}?\s+(?:will\s+be\s+|is\s+|are\s+|was\s+|were\s+)?monitored\b",
-            r"\bmonitoring\s+(?:dashboard|reports?|metrics|alerts?|thresholds?)\b|\b(?:QA|quality|content[- ]safety|assurance)\s+sampl\w+|\bsampl\w+\s+(?:of\s+)?(?:\w+\s+)?(?:outputs|conversations|responses|decisions|letters|drafts|cases)\b",
+            r"\bmonitoring\s+(?:dashboard|reports?|metrics|alerts?|thresholds?)\b|\b(?:QA|quality|content[- ]safety|assurance|ongoing|weekly|monthly|daily|regular|routine)\s+(?:\w+\s+)?sampl\w+",
         ), core=True),
         Element("incident response", rx(
             r"\bincident\s+(?:response|management|process|procedures?|playbooks?|reporting|handling)\b|\brollback\b|\broll\s+back\b|\bkill[- ]switch\b|"
@@ -548,7 +550,7 @@ R07 = ReasonRules(
             r"\b(?:embedded|built)\s+(?:in|into)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|workflow|tool|application|screens?|desktop)\b",
             r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:\w+\s+){0,3}?(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|CRM|ERP|record|ledger)\b",
             r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
-            r"\b(?:work|works|run|runs|operate|sit|sits|embedded)\s+(?:from\s+)?(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+",
+            r"\b(?:to\s+)?work\s+from\s+(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+|\b(?:sits?|embedded|runs)\s+(?:with)?in\s+(?:the\s+|their\s+)?(?:[\w'-]+\s+){0,2}?(?:system|platform|CRM|ERP|workflow|queue|worklist|screen|desktop|application)\b",
         ), core=True, other_senses=rx(
             r"\bintegrat\w*\s+(?:of\s+)?(?:the\s+)?(?:teams?|staff|people|cultures?|departments|functions|organisations|communities|services|care)\b",
             r"\bintegrated\s+care\b|\bsocial\s+integration\b|\bintegrat\w+\s+(?:feedback|findings|views|perspectives|insights)\b",
@@ -558,7 +560,7 @@ R07 = ReasonRules(
             r"\bmicroservices?\b|\bintegration\s+(?:patterns?|layer|architecture|design|platform|points?)\b|\bSSO\b|\bsingle\s+sign[- ]on\b|\binterfaces?\s+(?:with|to)\b",
         ), core=True),
         Element("audit trail", rx(
-            r"\baudit\s+(?:trails?|logs?|logging|history)\b|\b(?:decision|activity)\s+log(?:s|ging)?\b|\btraceab\w+|\blog(?:s|ged|ging)?\s+(?:of\s+)?(?:every|each|all)\s+(?:decision|recommendation|output|prediction)s?\b",
+            r"\baudit\s+(?:trails?|logs?|logging|history)\b|\b(?:decision|activity)\s+log(?:s|ging)?\b|\btraceab\w+\s+(?:of|for)\s+(?:\w+\s+){0,2}?(?:decisions?|recommendations?|outputs?|predictions?|actions?|overrides?)\b|\blog(?:s|ged|ging)?\s+(?:of\s+)?(?:every|each|all)\s+(?:decision|recommendation|output|prediction)s?\b",
         ), core=True),
         Element("customer journey or decision flow", rx(
             r"\b(?:customer|user|patient|citizen|claimant|member|applicant|end[- ]to[- ]end|marketing|digital|cloud|service|contact)\s+journeys?\b|\bjourneys?\s+in\s+\w+|\bdecision\s+(?:flows?|points?|process)\b|"

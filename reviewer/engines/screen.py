@@ -173,8 +173,7 @@ def _lead_in(text: str) -> Polarity | None:
         return None
     spans = sentence_spans(t)
     last = t[spans[-1][0] : spans[-1][1]] if spans else t
-    cs, _ = _clause(last, len(last) - 1, len(last))
-    clause = last[cs:]  # the clause that introduces the list
+    clause = re.split(r"[,;]\s|:\s", last.rstrip().rstrip(":"))[-1]  # the clause that introduces the list
     if R.DEFERRAL.search(clause):
         return "deferred"
     if re.search(r"\b(?:not|no|none|nothing|without)\b", clause, re.I):
@@ -383,7 +382,7 @@ def _spread(ms: list[Mention], n: int = MAX_QUOTES) -> list[Mention]:
 # ---- R01: commercial KPI vs technical metric, baseline and target
 
 
-_TARGET_SECTION = re.compile(r"success\s+(?:criteria|measures)|targets?|objectives|KPIs?|key\s+performance|measures\s+of\s+success|benefits", re.I)
+_TARGET_SECTION = re.compile(r"success\s+(?:criteria|measures)|targets?|objectives|KPIs?|key\s+performance|measures\s+of\s+success", re.I)
 _DIGITS = re.compile(r"\d")
 
 

@@ -32,7 +32,7 @@ def rx(*alternatives: str) -> re.Pattern[str]:
 
 # A clause ends at these (negation and deferral do not cross them).
 CLAUSE_BREAK = re.compile(
-    r";|:\s|\s[-–—]\s|,?\s+but\s|,?\s+however\b|,?\s+although\s|,?\s+whereas\s|,?\s+while\s|,\s+and\s+(?=\w+\s+(?:is|are|was|were|has|have|will)\b)",
+    r";|:\s|\s[-–—]\s|,\s+so\s|,?\s+but\s|,?\s+however\b|,?\s+although\s|,?\s+whereas\s|,?\s+while\s|,\s+and\s+(?=\w+\s+(?:is|are|was|were|has|have|will)\b)",
     FLAGS,
 )
 
@@ -76,6 +76,7 @@ DEFERRAL = rx(
     r"\b(?:needed|required|necessary|need\s+to\s+be\s+\w+)\s+before\s+(?:any\s+|it\s+(?:can|goes)\s+)?(?:live|production|go[- ]live|roll[- ]?out|wider\s+(?:use|roll[- ]?out))\b|\bbeyond\s+shadow\b",
     r"\b(?:would|will)\s+(?:also\s+)?need\b|\bwould\s+be\s+(?:needed|required|necessary)\b|\bneeds\s+(?:a|an)\b|\boutside\s+(?:the\s+)?scope\b",
     r"\bat\s+scale\b[^.;]{0,60}?\bneeds?\s+to\b|\bneeds?\s+to\b[^.;]{0,60}?\bat\s+scale\b",
+    r"\bif\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:results?|outcomes?|tests?|evaluation|pilot|findings)\s+(?:are|is|prove|proves)\s+(?:satisfactory|successful|positive|good|acceptable)\b|\bwill\s+be\s+considered\b",
     r"\bthat\s+(?:follows|may\s+follow|might\s+follow)\b|\bany\s+(?:future\s+|eventual\s+|subsequent\s+)?live\s+(?:service|use|operation|deployment|running)\b",
     r"\bwould\s+(?:have|need)\s+to\b|\bwhether\s+to\b|\b(?:a\s+)?wish\s+for\b|\bnext\s+(?:cycle|year|phase|stage)\b|\bquestions?\s+for\s+(?:the\s+)?(?:wider|future|next)\b",
     r"\bif\s+(?:[\w-]+\s+){0,2}?(?:is|are|were|gets?)\s+(?:adopted|approved|scaled|rolled\s+out|taken\s+forward)\b",
@@ -396,6 +397,7 @@ R04 = ReasonRules(
             r"\b(?:automated|production|productionised|productionized|scheduled|streaming|batch|repeatable|data|ETL|ELT|ingestion|feature)\s+pipelines?\b",
             r"\bpipelines?\s+(?:from|into|that\s+(?:ingest|load|refresh))\b|\bETL\b|\bELT\b|\bdata\s+engineering\b|\borchestrat\w+\b|\bAirflow\b|\bdbt\b",
             r"\b(?:automat\w+|refresh\w*)\s+(?:the\s+)?(?:data\s+)?(?:ingestion|preparation|extraction|refresh|loads?|feeds?|flows?|transfers?|extracts?)\b",
+            r"\b(?:receive|get|load|ingest|pull|extract|feed|refresh)\w*\s+(?:\w+\s+){0,3}?automatically\b",
         ), core=True, other_senses=PIPELINE_OTHER_SENSE),
         Element("data quality monitoring", rx(
             r"\bdata[- ]quality\s+(?:monitoring|checks?|rules|controls?|framework|dashboards?|metrics|management|assurance|tests?|alerts?|SLAs?)\b",
@@ -550,6 +552,7 @@ R07 = ReasonRules(
             r"\b(?:embedded|built)\s+(?:in|into)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|workflow|tool|application|screens?|desktop)\b",
             r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:\w+\s+){0,3}?(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|CRM|ERP|record|ledger)\b",
             r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
+            r"(?-i:\b[A-Z]{2,}\w*\s+(?:calls|queries|consumes|reads|receives|displays|invokes)\b)",
             r"\b(?:to\s+)?work\s+from\s+(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+|\b(?:sits?|embedded|runs)\s+(?:with)?in\s+(?:the\s+|their\s+)?(?:[\w'-]+\s+){0,2}?(?:system|platform|CRM|ERP|workflow|queue|worklist|screen|desktop|application)\b",
         ), core=True, other_senses=rx(
             r"\bintegrat\w*\s+(?:of\s+)?(?:the\s+)?(?:teams?|staff|people|cultures?|departments|functions|organisations|communities|services|care)\b",
@@ -601,7 +604,11 @@ R08 = ReasonRules(
             r"associates|lawyers|attorneys|solicitors|paralegals|planners|dispatchers|technicians|engineers|recruiters|tutors|teachers|drivers)\b",
             r"\b(?:staff|user|end[- ]user|colleague|agent|employee|frontline|classroom|role[- ]based)\s+training\b|\btraining\s+(?:programme|program|plan|sessions?|materials?|courses?|modules?|needs|budget)\b",
             r"\bupskill\w*|\breskill\w*|\be-?learning\b|\buser\s+guides?\b|\bone[- ]page\s+guides?\b|\bonboarding\s+(?:of\s+)?(?:staff|users)\b",
-            r"\b(?:briefings?|walk-?throughs?|inductions?|drop[- ]in\s+sessions?|workshops?|coaching|floor[- ]?walkers?)\b",
+            r"\b(?:walk-?throughs?|drop[- ]in\s+sessions?|coaching|floor[- ]?walkers?)\b",
+            r"\b(?:briefings?|workshops?|inductions?|demos?|demonstrations?|sessions?|introductions?)\s+(?:for|with|to)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:staff|users|agents|colleagues|teams?|employees|handlers|advisers|clinicians|caseworkers|operators|managers|nurses|officers|"
+            r"analysts|underwriters|participants|associates|lawyers|planners|dispatchers|technicians|engineers|recruiters|tutors|drivers|leads)\b",
+            r"\b(?:staff|team|user|pilot|site)\s+briefings?\b|\bbriefings?\s+and\s+training\b|\bbriefings?\b[^.;]{0,40}?\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:agents|staff|users|teams?|handlers|officers|drivers|technicians|planners)\b",
             r"\b(?:half|one|two|three|\d+)[- ](?:hour|day)\s+(?:[\w-]+\s+)?(?:sessions?|training|course|introduction|workshop|walk-?through|briefing|module)\b|\b(?:short|training)\s+module\b",
         ), core=True, other_senses=TRAINING_MODEL_SENSE),
         Element("communications", rx(
@@ -610,6 +617,7 @@ R08 = ReasonRules(
         Element("adoption beyond early adopters", rx(
             r"\badoption\s+(?:rate|rates|tracking|metrics?|plan|targets?|curve|beyond|across|by)\b|\b(?:uptake|usage)\s+(?:rate|tracking|across|by\s+all)\b|"
             r"\bnon[- ]volunteers?\b|\b(?:all|every)\s+(?:\d[\d,]*\s+)?(?:staff|users|agents|handlers|advisers|caseworkers|colleagues|employees|branches|sites|teams)\b|"
+            r"\binvolve\s+(?:some\s+|about\s+|around\s+|over\s+|nearly\s+)?\d[\d,]*\s+(?:agents|staff|users|colleagues|employees|advisers|caseworkers|people|officers|handlers)\b|"
             r"\b(?:roll[- ]?out|deploy\w*|extend\w*)\s+(?:\w+\s+){0,3}?to\s+(?:all|\d[\d,]*|the\s+wider|every|other)\b|\bresistance\b|\bsized\s+for\s+(?:scale|roll[- ]?out)\b",
         ), core=True),
         Element("role and incentive changes", rx(
@@ -643,7 +651,7 @@ R09 = ReasonRules(
             r"\blive\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:site|website|web|app|platform|channel|line|service|network)\b|\b(?:went|go|goes|going|gone|been)\s+live\b|\blive\s+routing\b",
             r"\breal\s+(?:prospective\s+|live\s+|current\s+)?(?:customers|cases|calls|claims|users|patients|applications|operational|world|time\s+data|consultations?|responses|"
             r"workloads?|transactions|subscribers|prospects|shipments|accounts|requests|orders|jobs|vacancies|letters|students|tenants|visitors|"
-            r"members|candidates|referrals|examinations|invoices|repairs|faults)\b|\breal[- ]world\b",
+            r"members|candidates|referrals|examinations|invoices|repairs|faults)\b|\breal[- ]world\s+(?:data|conditions|settings?|use|usage|deployment|testing|test|environment|operations?|cases|trial)\b|\bin\s+the\s+real\s+world\b",
             r"\bA/B\s+test\w*|\b(?:randomi[sz]ed\s+)?controlled\s+trial\b|\bfield\s+(?:trial|test)\b|\bgo[- ]live\b|\bwent\s+live\b|"
             r"\bdeployed\s+(?:to|in|into)\b|\broutine\s+(?:operations|use|practice|work)\b|\bin\s+routine\b",
             r"\boperational\s+(?:environment|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b|"
@@ -667,6 +675,7 @@ R09 = ReasonRules(
         # Some realism (partial): real historical data, shadow running, volunteers on live work.
         Element("real historical data or shadow running", rx(
             r"\breal\s+(?:executed|past|closed|historical|archived|completed|signed|anonymi[sz]ed|incoming)\s+\w+|"
+            r"\b\d[\d,]*\s+(?:executed|closed|past|historical|completed|signed|archived|resolved)\s+[\w-]+|"
             r"\bhistorical\s+(?:[\w-]+\s+){0,2}?(?:data|extracts?|datasets?|records|cases|claims|calls|requests|sales|history)\b|\b(?:sales|POS|transaction|claims)\s+history\b|"
             r"\bback[- ]?test\w*|\bretrospective(?:ly)?\b|\bpast\s+(?:data|cases|consultations?)\b|\bshadow\s+(?:mode|running|scoring|deployment|basis)\b|\bin\s+shadow\b|\bparallel\s+(?:run|running)\b",
         )),

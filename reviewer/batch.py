@@ -12,26 +12,23 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import multiprocessing
-import os
 import queue
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reviewer.cache import ReviewCache, hash_file
-from reviewer.documents import Limits, parse
+from reviewer.documents import parse
 from reviewer.engines import Engine
-from reviewer.errors import BudgetExceededError, ConfigError, ModelError, ReviewerError, RuntimeReviewError
+from reviewer.errors import BudgetExceededError, ModelError, ReviewerError, RuntimeReviewError
 from reviewer.ledger import Ledger, using_out_dir
-from reviewer.models import BatchResult, DocType, Document, Outcome, Review, Rubric, Usage
+from reviewer.models import BatchResult, Document, Outcome, Review, Rubric, Usage
 from reviewer.options import ReviewOptions
 from reviewer.outputs import inside, output_stems
 from reviewer.ratelimit import RateLimiter
@@ -136,7 +133,6 @@ class Pipeline:
         out_dir: Path | None,
         ledger: Ledger | None,
         parse_workers: int = 2,
-        parse_processes: bool = False,
         prefetch: int | None = None,
     ) -> None:
         self.options, self.rubric, self.engine, self.out_dir, self.ledger = options, rubric, engine, out_dir, ledger
@@ -159,11 +155,6 @@ class Pipeline:
         self._budget_spent_msg: str | None = None
         self._rubric_chars = len(rubric.model_dump_json())
         self._parse_pool = ThreadPoolExecutor(parse_workers, thread_name_prefix="reviewer-parse")
-        # Parsing is CPU-bound Python: in worker processes it runs beside the model calls instead
-        # of competing with them for the GIL. Worth it for bigger batches; threads otherwise.
-        self._procs = (ProcessPoolExecutor(parse_workers, mp_context=multiprocessing.get_context("spawn"))
-                       if parse_processes else None)
-        self._procs_broken = False
         self._call_pool = ThreadPoolExecutor(options.jobs, thread_name_prefix="reviewer-call")
 
     # ------------------------------------------------------------------ feeding and reading
@@ -189,8 +180,6 @@ class Pipeline:
         self.stop.set()
         self._parse_pool.shutdown(wait=True, cancel_futures=True)
         self._call_pool.shutdown(wait=True, cancel_futures=True)
-        if self._procs is not None:
-            self._procs.shutdown(wait=True, cancel_futures=True)
         if self._limit_in_engine:
             self.engine.limiter = None  # type: ignore[attr-defined]
 
@@ -207,7 +196,7 @@ class Pipeline:
         try:
             fn(job, *args)
         except RuntimeReviewError as e:
-            self._fail(job, e, t0, error_type=getattr(e, "error_type", None) if isinstance(e, ParseFailure) else None)
+            self._fail(job, e, t0)
         except ReviewerError as e:  # configuration: every document would fail the same way
             with self._lock:
                 self.fatal = self.fatal or e
@@ -263,7 +252,9 @@ class Pipeline:
         """Call stage: budget, rate limit, engine, grounding, outputs, cache, ledger."""
         if self.stop.is_set():
             return self._skip(job)
-        estimate = self._estimate(document) if self.is_model else Usage()
+        needs_estimate = self.is_model and (self.options.max_cost is not None or (
+            self.limiter.tpm is not None and not self._limit_in_engine))
+        estimate = self._estimate(document) if needs_estimate else Usage()
         cost = self._reserve(job, estimate)
         try:
             self._emit("call", job)
@@ -315,24 +306,8 @@ class Pipeline:
                                           seconds=round(time.perf_counter() - t0, 3)))
 
     def _parse(self, path: Path) -> Document:
-        """Parse here, or in a worker process when the pipeline has them."""
         o = self.options
-        if self._procs is None or self._procs_broken:
-            return parse(path, password=o.password, limits=o.limits, doc_type=o.doc_type)
-        try:
-            kind, value = self._procs.submit(parse_in_worker, path, o.password, o.limits, o.doc_type).result()
-        except (BrokenProcessPool, OSError) as e:  # e.g. __main__ cannot be re-imported by a spawned worker
-            if not self._procs_broken:
-                log.warning("parsing in worker processes failed (%s); parsing in threads instead", e)
-            self._procs_broken = True
-            return parse(path, password=o.password, limits=o.limits, doc_type=o.doc_type)
-        if kind == "error":
-            error_type, message, runtime = value
-            if not runtime:
-                raise ConfigError(message)
-            raise ParseFailure(message, error_type=error_type)
-        assert isinstance(value, Document)
-        return value
+        return parse(path, password=o.password, limits=o.limits, doc_type=o.doc_type)
 
     def _expected_outputs(self, review: Review, stem: str) -> dict[str, Path]:
         assert self.out_dir is not None
@@ -378,24 +353,6 @@ class Pipeline:
             return est
 
 
-class ParseFailure(RuntimeReviewError):
-    """A parse error raised in a worker process, carrying the original error's type name."""
-
-    def __init__(self, message: str, *, error_type: str) -> None:
-        self.error_type = error_type
-        super().__init__(message)
-
-
-def parse_in_worker(path: Path, password: str | None, limits: Limits, doc_type: DocType | None) -> tuple[str, Any]:
-    """``parse`` for a worker process: errors come back as data (typed errors do not pickle as built)."""
-    try:
-        return "ok", parse(path, password=password, limits=limits, doc_type=doc_type)
-    except ReviewerError as e:
-        return "error", (type(e).__name__, str(e), isinstance(e, RuntimeReviewError))
-    except Exception as e:
-        return "error", (type(e).__name__, f"{path}: unexpected error while reading it ({type(e).__name__}: {e}).", True)
-
-
 def run_batch(
     items: list[tuple[Path, str]],
     *,
@@ -404,16 +361,8 @@ def run_batch(
     engine: Engine,
     out_dir: Path | None = None,
     progress: ProgressFn | None = None,
-    parse_processes: bool | None = None,
 ) -> BatchResult:
-    """Review ``items`` (file, relative name) through the pipeline; outcomes in input order.
-
-    ``parse_processes``: parse in worker processes instead of threads (default: the
-    ``REVIEWER_PARSE_PROCESSES`` environment variable, else threads). Processes take parsing
-    off the GIL, which pays on an idle multi-core machine; spawning them costs about a second.
-    """
-    if parse_processes is None:
-        parse_processes = os.environ.get("REVIEWER_PARSE_PROCESSES", "") not in ("", "0")
+    """Review ``items`` (file, relative name) through the pipeline; outcomes in input order."""
     stems = output_stems(items)
     total = len(items)
     outcomes: list[Outcome | None] = [None] * total
@@ -423,8 +372,7 @@ def run_batch(
         if out_dir is not None:
             stack.enter_context(using_out_dir(out_dir))
             ledger = stack.enter_context(Ledger.for_out(out_dir))
-        pipe = Pipeline(options, rubric=rubric, engine=engine, out_dir=out_dir, ledger=ledger,
-                        parse_processes=parse_processes)
+        pipe = Pipeline(options, rubric=rubric, engine=engine, out_dir=out_dir, ledger=ledger)
         stack.callback(pipe.close)
 
         def pump(timeout: float) -> None:

@@ -176,14 +176,3 @@ def test_cli_plain_progress_and_summary_table(tmp_path: Path) -> None:
     assert "[1/2] reviewed doc000.docx" in res.stdout or "[2/2] reviewed doc001.docx" in res.stdout
     assert "Review summary" in res.stdout and "Reviewed 2 of 2" in res.stdout
 
-
-def test_parsing_in_worker_processes_keeps_error_types(tmp_path: Path) -> None:
-    make_docs(tmp_path / "in", 3)
-    (tmp_path / "in" / "broken.docx").write_bytes(b"PK\x03\x04 this is no zip")
-    options = ReviewOptions(engine="screen", formats=FORMATS, jobs=2).validate()
-    result = run_batch(discover([tmp_path / "in"]), options=options, rubric=load_rubric(), engine=FakeEngine(),
-                       out_dir=None, parse_processes=True)
-    by_name = {Path(o.path).name: o for o in result.outcomes}
-    assert by_name["broken.docx"].status == "failed"
-    assert by_name["broken.docx"].error_type == "CorruptDocumentError"
-    assert [by_name[f"doc00{i}.docx"].status for i in range(3)] == ["reviewed"] * 3

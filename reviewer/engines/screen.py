@@ -406,12 +406,44 @@ def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
 _GENERIC_KPI = re.compile(r"^(?:commercial|business|operational|financial)\s", re.I)
 
 
+_MEASURE_SECTION = re.compile(
+    r"success|KPIs?\b|key\s+performance|measure|metric|benefit|outcome|result|target|objective|value|impact|business\s+case", re.I)
+_CHANGE = re.compile(
+    r"\bfrom\s+[^.;]{0,60}?\bto\s+[£$€]?\d|\b(?:reduc|increas|improv|lift|rais|lower|cut|fell|rose|grew|drop|declin|decreas)\w*\b[^.;]{0,80}?\d"
+    r"|\b(?:baseline|target)\b[^.;]{0,40}?\d|\d[^.;]{0,40}?\b(?:vs\.?|versus|against|compared)\b", re.I)
+
+
+def _structural_kpis(doc: _Doc, tech_units: set[int]) -> list[tuple[int, Mention]]:
+    """Measures stated with numbers and a change, baseline or target in a success/KPI/benefits
+    section, that are not technical metrics: commercial KPIs whatever their vocabulary."""
+    out: list[tuple[int, Mention]] = []
+    for k, u in enumerate(doc.units):
+        if id(u) in tech_units or not u.block.heading_path:
+            continue
+        if not _MEASURE_SECTION.search(u.block.heading_path[-1]):
+            continue
+        text = _context(doc, k) if u.is_table else u.text
+        if not _DIGITS.search(text) or not _CHANGE.search(text) or R.TECHNICAL_METRIC.search(text):
+            continue
+        first = _DIGITS.search(u.text)
+        end = first.start() if first is not None and first.start() > 3 else len(u.text)
+        end = min(end, 80)
+        pol = polarity(u.text, 0, max(end, 1), is_report=doc.is_report, future_section=doc.future_section[k])
+        if pol == "affirmed" or pol == "future":
+            pol = doc.inherited[k] or pol
+        out.append((k, Mention(u, "commercial KPI", 0, end, pol, True)))
+    return out
+
+
 def _r01(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     kpi_el = rules.elements[0]
     hits = _find(doc, kpi_el)
     tech = [m for _, m in _find(doc, rules.gap_cues[0], gap=True) if m.polarity == "affirmed"]
     aff = [(k, m) for k, m in hits if m.polarity == "affirmed"]
     specific = [(k, m) for k, m in aff if not _GENERIC_KPI.match(m.match)]
+    named_units = {id(m.unit) for _, m in hits}
+    tech_units = {id(m.unit) for m in tech}
+    specific += [(k, m) for k, m in _structural_kpis(doc, tech_units | named_units) if m.polarity == "affirmed"]
     best: tuple[int, Mention] | None = None
     partial_bits: list[str] = []
     for k, m in specific:

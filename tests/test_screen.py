@@ -247,17 +247,19 @@ def _labels(name: str) -> Path:
 
 
 def test_engine_on_labelled_samples_and_dev_split() -> None:
-    """Floors a little under the measured figures (demo 0.71, dev 0.82 accuracy; recall 0.92/0.98), so a
-    regression of more than ~5 points fails; they are the issue's targets for dev."""
+    """Floors under the measured figures (demo 0.93, dev 0.95 accuracy; gap recall 0.98 / 1.00), so a
+    regression of more than a few documents' worth fails; dev must keep the issue's targets
+    (accuracy >= 0.80, gap recall >= 0.90) with margin. Held-out documents are not asserted on:
+    they are reported, never tuned against."""
     from reviewer.evaluate import evaluate
 
     demo = evaluate(_labels("samples")).score("demo")
-    assert demo.accuracy is not None and demo.accuracy >= 0.65
-    assert demo.gap_recall is not None and demo.gap_recall >= 0.88
+    assert demo.accuracy is not None and demo.accuracy >= 0.85
+    assert demo.gap_recall is not None and demo.gap_recall >= 0.92
     assert demo.quote_share == 1.0
     dev = evaluate(_labels("devset"), split="dev").score("dev")
-    assert dev.accuracy is not None and dev.accuracy >= 0.80
-    assert dev.gap_recall is not None and dev.gap_recall >= 0.90
+    assert dev.accuracy is not None and dev.accuracy >= 0.88
+    assert dev.gap_recall is not None and dev.gap_recall >= 0.95
     assert dev.quote_share == 1.0
 
 

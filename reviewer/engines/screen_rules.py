@@ -318,7 +318,7 @@ OWNER_OTHER_SENSE = rx(
     r"register|backlog|ticket|deliverable|milestone|task|intellectual\s+property|IP|copyright|code|data\s*set|dataset|property|home|vehicle)",
     r"\b(?:its|their|our|his|her|your|my|one's)\s+own\b|\bon\s+(?:its|their|our)\s+own\b|\bown\s+(?:right|account|time|words|data|records|devices?)\b",
     r"\bhome[- ]?owners?\b|\bproperty\s+owners?\b|\bbusiness\s+owners?\s+(?:in|across|of\s+small)\b|\bshare[- ]?holders?\b|\bowner[- ]occupi",
-    r"\bowners?\s*[:|]\s*(?:TBC|TBD|n/?a)\b",
+    r"\bowners?\s*[:|]\s*(?:TBC|TBD|n/?a)\b|\bowner\s+(?:fields?|columns?|attributes?|names?\s+field|records?|property)\b",
     r"\bown(?:s|ed)?\s+(?:the\s+|a\s+|their\s+|its\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:spreadsheet|workbook|risk|log|tracker|register|document|file|record|"
     r"calendar|backlog|budget|contract|relationship|account|data\s*set|dataset|code|model\s+card|licen[cs]e)s?\b",
     r"\b(?:spreadsheet|workbook|calendar|file|document|log|tracker|register|folder|database|mailbox)\b[^.]{0,40}?\b(?:its|whose)\s+owner\b",

@@ -44,6 +44,7 @@ from reviewer.documents.pdf_layout import (
     classify_headings,
     finish,
     group_rows,
+    join_lines,
     line_pitches,
     remove_running,
     vocabulary,
@@ -221,6 +222,7 @@ def _parse(path: Path, password: str | None, limits: Limits, deadline: float) ->
         # Invisible list numbers and stray marks carry nothing a reader or a model could be steered by.
         hidden_blocks = [b for b in hidden_blocks if re.search(r"[^\W\d_]{2}", b.text)]
         per_page.append(blocks + hidden_blocks)
+    _join_across_pages(per_page, vocab)
     all_blocks = [b for page_blocks in per_page for b in page_blocks]
     body_size, body_bold = body_style(all_blocks)
     classify_headings(all_blocks, body_size, body_bold)
@@ -261,6 +263,25 @@ def _parse(path: Path, password: str | None, limits: Limits, deadline: float) ->
     title = _visible_title(all_blocks) or _title(reader)
     return assemble(path, "pdf", drafts, sha256=file_sha256(path), pages=n, title=title, warnings=warnings,
                     ocr_pages=ocr_pages)
+
+
+def _join_across_pages(per_page: list[list[BlockOut]], vocab: set[str]) -> None:
+    """A paragraph cut by a page break (no closing punctuation, next page starts in lower case) is one block.
+
+    The joined block keeps the page and box where it starts.
+    """
+    for i in range(1, len(per_page)):
+        prev_page = [b for b in per_page[i - 1] if not b.hidden]
+        here = [b for b in per_page[i] if not b.hidden]
+        if not prev_page or not here:
+            continue
+        last, first = prev_page[-1], here[0]
+        if (last.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and first.kind == BlockKind.PARAGRAPH
+                and last.text and first.text[:1].islower() and not last.text.endswith((".", ":", "!", "?", '"', "”"))
+                and abs(first.size - last.size) <= 0.6):
+            last.lines.extend(first.lines)
+            last.text = join_lines([last.text, first.text], vocab)
+            per_page[i].remove(first)
 
 
 def _visible_title(blocks: list[BlockOut]) -> str | None:

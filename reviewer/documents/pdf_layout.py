@@ -282,20 +282,53 @@ def join_lines(lines: list[str], vocabulary: set[str]) -> str:
 
 
 def _join_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
+    """Whether 'left-' at a line end and 'right' on the next line are one word split by hyphenation."""
     joined = (left + right).lower()
     if f"{left}-{right}".lower() in vocabulary:
-        return False
-    if joined in vocabulary:
+        return False  # the document writes the compound with its hyphen elsewhere
+    if joined in vocabulary or right.lower() in _HYPHEN_ENDINGS:
         return True
-    return right.lower() in _HYPHEN_ENDINGS or (len(right) <= 3 and right.lower() not in ("up", "in", "on", "out", "off"))
+    # Two fragments that are not words on their own ("mur-ders") were one word in a document that
+    # hyphenates words at line ends; elsewhere (Word and Google Docs exports rarely do) a line-end
+    # hyphen is a real one ("post-pilot"), as is any hyphen with a known word on either side.
+    auto = isinstance(vocabulary, Vocabulary) and vocabulary.auto_hyphenated
+    return auto and left.lower() not in vocabulary and right.lower() not in vocabulary
 
 
-def vocabulary(pages: list[list[Line]]) -> set[str]:
-    """Lower-case words (and hyphenated compounds) seen inside lines, for hyphenation decisions."""
-    words: set[str] = set()
+class Vocabulary(set[str]):
+    """Words seen in the document, and whether it hyphenates words at line ends (as LaTeX does)."""
+
+    auto_hyphenated: bool = False
+
+
+def vocabulary(pages: list[list[Line]]) -> Vocabulary:
+    """Lower-case words (and hyphenated compounds) seen whole inside lines, for hyphenation decisions.
+
+    The fragments either side of a line-end hyphen are left out: they are what is being decided.
+    """
+    words = Vocabulary()
+    word_re = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+    splits: list[tuple[str, str]] = []
     for lines in pages:
+        after_hyphen = False
+        prev_last = ""
         for ln in lines:
-            words.update(w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", ln.text[:-1] if ln.text.endswith("-") else ln.text))
+            found = word_re.findall(ln.text)
+            ends_hyphen = ln.text.endswith(("-", "\u2010"))
+            if after_hyphen and found and ln.text[:1].islower():
+                splits.append((prev_last, found[0]))
+                found = found[1:]
+            last = found[-1] if ends_hyphen and found else ""
+            if ends_hyphen and found:
+                found = found[:-1]
+            words.update(w.lower() for w in found)
+            for w in found:
+                if "-" in w:
+                    words.update(part.lower() for part in w.split("-"))
+            after_hyphen, prev_last = ends_hyphen, last.split("-")[-1]
+    joined = sum(1 for a, b in splits if (a + b).lower() in words)
+    kept = sum(1 for a, b in splits if f"{a}-{b}".lower() in words)
+    words.auto_hyphenated = joined >= 3 and joined > 2 * kept
     return words
 
 

@@ -711,7 +711,7 @@ R10 = ReasonRules(
         ), core=True, other_senses=PORTFOLIO_OTHER_SENSE),
         Element("named executive portfolio owner", rx(
             r"\bChief\s+(?:AI|Artificial\s+Intelligence|Data|Data\s+(?:and|&)\s+(?:AI|Analytics)|Digital|Technology|Information|Analytics|Transformation|Innovation)\s+Officer\b",
-            r"(?-i:\bChief\s+[A-Z]\w+(?:\s+(?:and\s+|&\s+)?[A-Z]\w*){0,3}\s+Officer\b)|(?-i:\bC[A-Z]{1,3}O\b)|\bDirector\s+of\s+(?:AI|Data|Digital|Technology|Analytics|Transformation|Innovation)\b|\bHead\s+of\s+(?:AI|Data|Data\s+Science|Digital|Analytics|Automation|Innovation)\b",
+            r"(?-i:\bChief\s+[A-Z]\w+(?:\s+(?:and\s+|&\s+)?[A-Z]\w*){0,3}\s+Officer\b)|(?-i:\b(?:CAIO|CDAO|CDIO|CDO|CIO|CTO|COO|CFO|CEO|CRO|CMO|CISO|CHRO)\b)|\bDirector\s+of\s+(?:AI|Data|Digital|Technology|Analytics|Transformation|Innovation)\b|\bHead\s+of\s+(?:AI|Data|Data\s+Science|Digital|Analytics|Automation|Innovation)\b",
             r"\b(?:AI|data|digital)\s+(?:lead|director|executive)\b",
         ), core=True),
     ),

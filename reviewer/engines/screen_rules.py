@@ -77,7 +77,7 @@ DEFERRAL = rx(
     r"\b(?:would|will)\s+(?:also\s+)?need\b|\bwould\s+be\s+(?:needed|required|necessary)\b|\bneeds\s+(?:a|an)\b|\boutside\s+(?:the\s+)?scope\b",
     r"\bat\s+scale\b[^.;]{0,60}?\bneeds?\s+to\b|\bneeds?\s+to\b[^.;]{0,60}?\bat\s+scale\b",
     r"\bif\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:results?|outcomes?|tests?|evaluation|pilot|findings)\s+(?:are|is|prove|proves)\s+(?:satisfactory|successful|positive|good|acceptable)\b|\bwill\s+be\s+considered\b",
-    r"\bthat\s+(?:follows|may\s+follow|might\s+follow)\b|\bany\s+(?:future\s+|eventual\s+|subsequent\s+)?live\s+(?:service|use|operation|deployment|running)\b",
+
     r"\bwould\s+(?:have|need)\s+to\b|\bwhether\s+to\b|\b(?:a\s+)?wish\s+for\b|\bnext\s+(?:cycle|year|phase|stage)\b|\bquestions?\s+for\s+(?:the\s+)?(?:wider|future|next)\b",
     r"\bif\s+(?:[\w-]+\s+){0,2}?(?:is|are|were|gets?)\s+(?:adopted|approved|scaled|rolled\s+out|taken\s+forward)\b",
     r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?(?:need\s+to\s+)?(?:be|have|require|change)\b",
@@ -151,7 +151,7 @@ COMMERCIAL_KPI = rx(
     r"handling|settlement|onboarding|approval|triage|admin(?:istrative)?|clinician|staff|officer|caseworker|lawyer|"
     r"analyst|recruiter|engineer|planner|adviser|advisor|agent|fix|journey|transit|dwell|door[- ]to[- ]door)\s+times?\b",
     r"\b(?:\w+[- ])?time\s+per\s+(?!inference|prediction|token|request|query)\w+",
-    r"\btime\s+from\s+(?:\w+\s+){1,4}?to\s+\w+",
+    r"\btime\s+from\s+(?:\w+\s+){1,4}?to\s+(?:an?\s+|the\s+)?\w+",
     r"\btime\s+(?:taken\s+)?to\s+(?:process|decide|resolve|settle|pay|assess|complete|handle|close|answer|respond|report|repair|fix|deliver|issue|triage|review)\b(?:\s+(?:a|an|the|each))?(?:\s+new)?(?:\s+[a-z-]+)?",
     r"\b(?:\w+-to-\w+)\s+times?\b",
     r"\btime[- ]to[- ](?:decision|resolution|yield|cash|hire|shortlist|offer|settle|settlement|close|quote|market|serve|value|"
@@ -656,7 +656,9 @@ R09 = ReasonRules(
             r"\bdeployed\s+(?:to|in|into)\b|\broutine\s+(?:operations|use|practice|work)\b|\bin\s+routine\b",
             r"\boperational\s+(?:environment|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b|"
             r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day)\s+(?:role|work|job|duties)\b",
-        ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b")),
+        ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b",
+                                      # "any live service that follows": a future service, not a live test
+                                      r"\b(?:any|a\s+future|an\s+eventual|subsequent|later)\s+live\b")),
         Element("real handoffs", rx(
             r"\bhand[- ]?offs?\b|\bhandovers?\s+(?:to|between|from)\b|\bescalat\w+\s+(?:\w+\s+){0,2}?to\s+(?:a\s+|the\s+)?(?:human|agent|caseworker|staff|team|specialist)\b|\bend[- ]to[- ]end\s+(?:process|test|testing|journey)\b",
         ), core=True),

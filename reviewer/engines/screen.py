@@ -288,7 +288,10 @@ class _Assessment:
 
 
 def _quote(m: Mention) -> Evidence:
-    return Evidence(quote=m.unit.text, block_id=m.unit.block.id)
+    """The sentence, or for a table cell the whole row (the row carries the baseline and target)."""
+    u = m.unit
+    text = u.block.text if u.is_table and len(u.block.text) <= 300 else u.text
+    return Evidence(quote=text, block_id=u.block.id)
 
 
 def _names(ms: Iterable[Mention]) -> list[str]:

@@ -333,6 +333,11 @@ def render_text(report: EvalReport) -> str:
         for rid, m in s.confusion.items():
             rows = "  ".join(f"{lab[0]}:" + " ".join(f"{m[lab][p]:>2}" for p in STATUSES) for lab in STATUSES)
             lines.append(f"  {rid}  acc {_pct(s.reason_accuracy.get(rid))}   {rows}")
+    mism = [s for s in report.scores if s.doc_type_mismatches and s.split != "all"]
+    for s in mism:
+        lines.append(f"  note: {s.doc_type_mismatches} document(s) in {s.split} were detected as another type than labelled")
+    lines += ["", "acc = three-way accuracy; gapP/gapR = precision/recall of gaps (partial or missing vs addressed); "
+              "quotes = located/returned evidence quotes; facts match when 2/3 of the label's key words appear in an extracted fact."]
     bad = [d for d in report.documents if d.error]
     if bad:
         lines += ["", "Failed documents:"] + [f"  {d.file}: {d.error}" for d in bad]

@@ -28,8 +28,11 @@ BODY = (
 # --------------------------------------------------------------------------- helpers
 
 
-def raw_pdf(path: Path, pages: list[str], *, media: str = "0 0 612 792", extra_fonts: str = "") -> Path:
-    """Write a PDF whose page content streams are given verbatim (font /F1 = Helvetica with fi/fl codes)."""
+def raw_pdf(path: Path, pages: list[str], *, media: str = "0 0 612 792", form: str | None = None) -> Path:
+    """Write a PDF whose page content streams are given verbatim (font /F1 = Helvetica with fi/fl codes).
+
+    ``form``, when given, is the content of a form XObject every page can paint as /Fm0.
+    """
     objs: list[bytes] = []
     font = (
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
@@ -40,13 +43,21 @@ def raw_pdf(path: Path, pages: list[str], *, media: str = "0 0 612 792", extra_f
     objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objs.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
     objs.append(font)
+    form_no = 4 + 2 * n
+    xobj = f"/XObject << /Fm0 {form_no} 0 R >>" if form is not None else ""
     for i, content in enumerate(pages):
         data = content.encode("latin-1")
         objs.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [{media}] /Resources << /Font << /F1 3 0 R {extra_fonts}>> >> "
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [{media}] /Resources << /Font << /F1 3 0 R >> {xobj} >> "
             f"/Contents {5 + 2 * i} 0 R >>".encode()
         )
         objs.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
+    if form is not None:
+        data = form.encode("latin-1")
+        objs.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> "
+            + f"/XObject << /Fm0 {form_no} 0 R >> >> /Length {len(data)} >>\nstream\n".encode() + data + b"\nendstream"
+        )
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, o in enumerate(objs, start=1):
@@ -357,11 +368,36 @@ def test_parse_seconds_limit(tmp_path: Path) -> None:
     assert e.value.limit == "parse_seconds"
 
 
+def test_parse_seconds_interrupts_one_slow_page(tmp_path: Path) -> None:
+    # One page whose content stream takes pypdf seconds to tokenise: the timer stops it mid-call.
+    import time
+
+    content = text_lines(["Hello"]) + "\n" + "1 0 0 1 0 0 cm 0 0 m 1 1 l S\n" * 150_000
+    p = raw_pdf(tmp_path / "slowpage.pdf", [content])
+    t = time.monotonic()
+    with pytest.raises(DocumentTooLargeError) as e:
+        parse(p, limits=Limits(parse_seconds=0.2))
+    assert e.value.limit == "parse_seconds"
+    assert time.monotonic() - t < 5
+
+
 def test_deep_nesting_is_a_typed_error(tmp_path: Path) -> None:
     deep = "[" * 5000 + "]" * 5000
     p = raw_pdf(tmp_path / "deep.pdf", [f"BT /F1 11 Tf 72 700 Td {deep} TJ ET"])
     with pytest.raises(CorruptDocumentError):
         parse(p)
+
+
+def test_form_xobject_text_is_placed_and_self_reference_is_cut(tmp_path: Path) -> None:
+    # The form paints its text, then itself again (a loop); the page paints it moved up by 300.
+    form = "BT /F1 11 Tf 72 100 Td (Text drawn inside a reusable form.) Tj ET /Fm0 Do"
+    page = text_lines(["Body text on the page itself."], y=700) + "\nq 1 0 0 1 0 300 cm /Fm0 Do Q"
+    doc = parse(raw_pdf(tmp_path / "form.pdf", [page], form=form))
+    blocks = {b.text: b for b in doc.blocks}
+    inner = blocks["Text drawn inside a reusable form."]
+    assert inner.bbox is not None and 395 < inner.bbox[1] < 405, inner.bbox
+    assert list(blocks) == ["Body text on the page itself.", "Text drawn inside a reusable form."]
+    assert any("paints itself" in w for w in doc.warnings)
 
 
 # --------------------------------------------------------------------------- hidden text

@@ -31,7 +31,7 @@ from pathlib import Path
 from types import FrameType
 
 import pypdf
-from pypdf.errors import FileNotDecryptedError, PdfReadError
+from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
 from reviewer.documents.base import BlockDraft, Limits, assemble, file_sha256
 from reviewer.documents.pdf_content import Interpreter, PageContent, ParseTimeout, _FontCache
@@ -114,14 +114,23 @@ def parse_pdf(path: Path, *, password: str | None = None, limits: Limits | None 
         ) from None
     except FileNotDecryptedError as e:
         raise EncryptedDocumentError(path, "needs a password") from e
+    except LimitReachedError as e:
+        raise DocumentTooLargeError(
+            path, f"the PDF reader stopped at one of its safety limits: {_describe(e)}",
+            hint="The file is unusually large or deeply nested and may be hostile; re-export it from the original, "
+            "or split it.",
+        ) from e
     except RecursionError:
         raise CorruptDocumentError(path, "objects nested too deeply") from None
     except MemoryError:
-        raise DocumentTooLargeError(path, "ran out of memory while reading", limit="max_file_mb") from None
+        raise DocumentTooLargeError(
+            path, "ran out of memory while reading",
+            hint="The file needs more memory than is available and may be hostile; re-export it, or split it.",
+        ) from None
     except (PdfReadError, ValueError, TypeError, KeyError, AttributeError, AssertionError, IndexError,
             ZeroDivisionError, OverflowError, UnicodeError, LookupError, OSError, NotImplementedError) as e:
         raise CorruptDocumentError(path, _describe(e)) from e
-    except Exception as e:
+    except Exception as e:  # any other failure inside pypdf is still a damaged file: never a traceback
         raise CorruptDocumentError(path, _describe(e)) from e
 
 

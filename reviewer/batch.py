@@ -28,7 +28,7 @@ from reviewer.documents import parse
 from reviewer.engines import Engine
 from reviewer.errors import BudgetExceededError, ModelError, ReviewerError, RuntimeReviewError
 from reviewer.ledger import Ledger, using_out_dir
-from reviewer.models import BatchResult, Document, Outcome, Review, Rubric, Usage
+from reviewer.models import BatchResult, Document, EngineInfo, EngineResult, Outcome, Review, Rubric, Usage
 from reviewer.options import ReviewOptions
 from reviewer.outputs import inside, output_stems
 from reviewer.ratelimit import RateLimiter
@@ -155,7 +155,10 @@ class Pipeline:
         self._budget_spent_msg: str | None = None
         self._rubric_chars = len(rubric.model_dump_json())
         self._parse_pool = ThreadPoolExecutor(parse_workers, thread_name_prefix="reviewer-parse")
-        self._call_pool = ThreadPoolExecutor(options.jobs, thread_name_prefix="reviewer-call")
+        # ``jobs`` slots for model calls; two more threads so grounding and writing the outputs of one
+        # document never keep the next one from its model call.
+        self._slots = threading.BoundedSemaphore(options.jobs)
+        self._call_pool = ThreadPoolExecutor(options.jobs + 2, thread_name_prefix="reviewer-call")
 
     # ------------------------------------------------------------------ feeding and reading
 
@@ -256,13 +259,11 @@ class Pipeline:
             self.limiter.tpm is not None and not self._limit_in_engine))
         estimate = self._estimate(document) if needs_estimate else Usage()
         cost = self._reserve(job, estimate)
+        tokens = estimate.input_tokens + estimate.output_tokens
         try:
-            self._emit("call", job)
-            tokens = estimate.input_tokens + estimate.output_tokens
-            limit_here = self.is_model and not self._limit_in_engine
-            if limit_here and not self.limiter.acquire(tokens, cancelled=self.stop.is_set):
-                return self._skip(job)
-            review = review_document(document, self.rubric, self.engine, self.options)
+            review = review_document(document, self.rubric, _Gate(self, job, tokens), self.options)
+        except _Cancelled:
+            return self._skip(job)
         except ModelError as e:
             if e.usage is not None and not self._limit_in_engine:
                 self.limiter.settle(estimate.input_tokens, e.usage.input_tokens + e.usage.output_tokens)
@@ -351,6 +352,32 @@ class Pipeline:
                 )
             self._reserved += est
             return est
+
+
+class _Cancelled(Exception):
+    """The pipeline stopped before this document's model call began."""
+
+
+class _Gate:
+    """The engine as the pipeline calls it: at most ``jobs`` calls at once, rate-limited, announced."""
+
+    def __init__(self, pipe: Pipeline, job: Job, tokens: int) -> None:
+        self._pipe, self._job, self._tokens = pipe, job, tokens
+
+    @property
+    def info(self) -> EngineInfo:
+        return self._pipe.engine.info
+
+    def review(self, document: Document, rubric: Rubric) -> EngineResult:
+        p = self._pipe
+        with p._slots:
+            if p.stop.is_set():
+                raise _Cancelled
+            p._emit("call", self._job)
+            limit_here = p.is_model and not p._limit_in_engine
+            if limit_here and not p.limiter.acquire(self._tokens, cancelled=p.stop.is_set):
+                raise _Cancelled
+            return p.engine.review(document, rubric)
 
 
 def run_batch(

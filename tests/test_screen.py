@@ -278,3 +278,15 @@ def test_hidden_instruction_fixtures_raise_alerts() -> None:
         for f in res.findings:
             for e in f.evidence:
                 assert e.block_id not in alerted or not any(a.text in e.quote or e.quote in a.text for a in res.alerts)
+
+
+@pytest.mark.parametrize("chunk", ["owner ", "from 1 to ", "a-b-c-", "£1.0 per ", "integration with the ", "x" * 50 + " "])
+def test_no_pathological_backtracking(chunk: str) -> None:
+    """Long runs without sentence ends (broken extractions) stay fast: rules are linear in practice."""
+    import time
+
+    text = (chunk * (20_000 // len(chunk)))[:20_000]
+    doc = make_doc([text, text])
+    t = time.perf_counter()
+    ScreeningEngine().review(doc, RUBRIC)
+    assert time.perf_counter() - t < 5.0

@@ -258,7 +258,7 @@ R02 = ReasonRules(
     elements=(
         Element("future operating model", rx(
             r"\b(?:future|target|new|redesigned|changed|revised|to[- ]be|future[- ]state|end[- ]state|enduring)\s+(?:[\w-]+\s+){0,3}?(?:operating\s+model|process(?:es)?|workflows?|ways\s+of\s+working|service\s+model|delivery\s+model|pathways?|worklists?|rota|desk)\b",
-            r"\b(?:future|target|to[- ]be|enduring)\s+(?:[\w-]+\s+){0,2}?model\b|\boperating\s+model\b",
+            r"\b(?:future|target|to[- ]be|enduring|new)\s+(?:[\w-]+\s+)?(?:operating|service|delivery|business|contact|care|support|staffing|workforce|engagement)\s+model\b|\boperating\s+model\b",
             r"\b(?:process|workflow|pathway|role|desk|allocation|rota|triage)\s+changes?\b|\bchanges?\s+to\s+(?:the\s+|how\s+)?(?:[\w-]+\s+){0,2}?(?:process|workflow|roles?|ways\s+of\s+working|pathway|rota|desk|allocation|work)\b",
             r"\bworking\s+practices?\b|\b(?:workflow|process|practices?|roles?|pathway|route|journey|operating\s+model)\b[^.;:]{0,60}?\b(?:change|changes|changed|redesign\w*|re-design\w*|rework\w*)\b",
             r"\bredesign\w*\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,5}?(?:process|workflow|journey|pathway|route|model|days|stage|operations?|service)\b",
@@ -401,7 +401,7 @@ R04 = ReasonRules(
         ), core=True, other_senses=PIPELINE_OTHER_SENSE),
         Element("data quality monitoring", rx(
             r"\bdata[- ]quality\s+(?:monitoring|checks?|rules|controls?|framework|dashboards?|metrics|management|assurance|tests?|alerts?|SLAs?)\b",
-            r"\bdata\s+(?:validation|observability|profiling|contracts?)\b|\bmonitor\w*\s+(?:of\s+)?(?:the\s+)?data\s+quality\b|\bdata\s+drift\b",
+            r"\bdata\s+(?:validation|observability|profiling|contracts?)\b|\bmonitor\w*\s+(?:of\s+)?(?:the\s+)?data\s+(?:quality|drift)\b|\bdata\s+drift\s+(?:monitoring|detection|alerts?|checks?)\b",
         ), core=True),
         Element("lineage", rx(r"\blineage\b|\bdata\s+catalog(?:ue)?s?\b|\bmetadata\s+(?:management|catalog\w*)\b|\bprovenance\b"), core=True),
         Element("data governance and privacy", rx(
@@ -493,7 +493,8 @@ R06 = ReasonRules(
                                       r"\b(?:forecast|forecasting|statistical|sampling|selection|estimation|measurement|systematic|prediction|positive|negative)\s+bias\b",
                                       r"\bbias\s+of\s+(?:the\s+)?(?:extremely|very|high|low|estimat\w*|mean|metric|scores?|values?|forecasts?)\b")),
         Element("regulatory compliance", rx(
-            r"\bcompl(?:iance|iant)\b|\bregulat(?:ory|or|ors)\b|\blegal\s+(?:review|basis|advice|sign[- ]off)\b|\bGDPR\b|\bDPIA\b|"
+            r"\bcompl(?:iance|iant)\b|\bregulatory\b|\bregulators?\s+(?:approval|guidance|review|rules|requirements|expectations)\b|"
+            r"\b(?:consulted|engaged|notified|informed|briefed|reviewed\s+by|approved\s+by|agreed\s+with)\s+(?:with\s+)?(?:the\s+|our\s+)?(?:\w+\s+)?regulators?\b|\blegal\s+(?:review|basis|advice|sign[- ]off)\b|\bGDPR\b|\bDPIA\b|"
             r"\bdata\s+protection\s+impact\b|\bFCA\b|\bPRA\b|\bICO\b|\bMHRA\b|\bCQC\b|\bEU\s+AI\s+Act\b|\bAI\s+Act\b|\bConsumer\s+Duty\b|"
             r"\bzero[- ]data[- ]retention\b|\bdata\s+retention\s+(?:polic\w+|terms|agreement|commitments?)\b|\bFERPA\b|\bHIPAA\b|\bCCPA\b|\bSOX\b|\bPCI(?:[- ]DSS)?\b|\bCOPPA\b|\bSOC\s?2\b|\bPUC\b|\bsafeguarding\b|"
             r"\bDCB\s?0?1(?:29|60)\b|\bclinical\s+safety\b|\bmedical\s+device\b|\bUKCA\b|\bISO\s?(?:27001|42001|13485)\b|\bEquality\s+Act\b",

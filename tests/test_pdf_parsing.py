@@ -381,11 +381,21 @@ def test_parse_seconds_interrupts_one_slow_page(tmp_path: Path) -> None:
     assert time.monotonic() - t < 5
 
 
-def test_deep_nesting_is_a_typed_error(tmp_path: Path) -> None:
-    deep = "[" * 5000 + "]" * 5000
+@pytest.mark.parametrize("host_limit", [None, 100_000])
+def test_deep_nesting_is_a_typed_error(tmp_path: Path, host_limit: int | None) -> None:
+    import sys
+
+    deep = "[" * 20_000 + "]" * 20_000
     p = raw_pdf(tmp_path / "deep.pdf", [f"BT /F1 11 Tf 72 700 Td {deep} TJ ET"])
-    with pytest.raises(CorruptDocumentError):
-        parse(p)
+    old = sys.getrecursionlimit()
+    if host_limit:
+        sys.setrecursionlimit(host_limit)  # a host application that raised the limit
+    try:
+        with pytest.raises(CorruptDocumentError):
+            parse(p)
+        assert sys.getrecursionlimit() == (host_limit or old)
+    finally:
+        sys.setrecursionlimit(old)
 
 
 def test_form_xobject_text_is_placed_and_self_reference_is_cut(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ page numbers, reflows lines into paragraphs and finds headings and list items.
 Defences against hostile files:
 
 - every exception pypdf (or Python underneath it) raises while reading becomes
-  ``CorruptDocumentError``; ``RecursionError`` from deeply nested objects included;
+  ``CorruptDocumentError``; ``RecursionError`` from deeply nested objects included (the recursion
+  limit is capped at ``MAX_RECURSION`` while parsing, should the host have raised it); pypdf's own
+  safety limits (``LimitReachedError``) become ``DocumentTooLargeError``;
 - ``Limits.max_pages`` is checked before any page is read;
 - ``Limits.parse_seconds`` bounds the whole parse. The interpreter checks the clock between pages and
   every few thousand operators. A single pypdf call (decompressing or tokenising one huge stream)
@@ -24,6 +26,7 @@ import contextlib
 import logging
 import re
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -86,6 +89,28 @@ def _alarm(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
+#: Deepest Python recursion allowed while reading a PDF (pypdf parses nested objects recursively).
+MAX_RECURSION = 5000
+
+
+@contextlib.contextmanager
+def _bounded_recursion() -> Iterator[None]:
+    """Cap the recursion limit while parsing, in case the host application raised it.
+
+    Nested arrays 100,000 deep then end in ``RecursionError`` (a typed error) instead of overflowing the
+    C stack. The default limit (1000) is left alone.
+    """
+    old = sys.getrecursionlimit()
+    if old <= MAX_RECURSION:
+        yield
+        return
+    sys.setrecursionlimit(MAX_RECURSION)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
+
+
 @contextlib.contextmanager
 def _quiet_pypdf() -> Iterator[None]:
     """pypdf logs a warning for every oddity in a damaged file; keep them out of the user's console."""
@@ -104,7 +129,7 @@ def parse_pdf(path: Path, *, password: str | None = None, limits: Limits | None 
     start = time.monotonic()
     deadline = start + limits.parse_seconds
     try:
-        with _quiet_pypdf(), _alarm(limits.parse_seconds + 0.5):
+        with _quiet_pypdf(), _bounded_recursion(), _alarm(limits.parse_seconds + 0.5):
             return _parse(path, password, limits, deadline)
     except DocumentError:
         raise

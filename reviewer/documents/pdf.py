@@ -140,6 +140,8 @@ def parse_pdf(path: Path, *, password: str | None = None, limits: Limits | None 
     except FileNotDecryptedError as e:
         raise EncryptedDocumentError(path, "needs a password") from e
     except LimitReachedError as e:
+        if re.search(r"loop|cycl", str(e), re.I):
+            raise CorruptDocumentError(path, f"objects refer to themselves in a loop ({_describe(e)})") from e
         raise DocumentTooLargeError(
             path, f"the PDF reader stopped at one of its safety limits: {_describe(e)}",
             hint="The file is unusually large or deeply nested and may be hostile; re-export it from the original, "

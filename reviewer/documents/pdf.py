@@ -163,6 +163,7 @@ def parse_pdf(path: Path, *, password: str | None = None, limits: Limits | None 
 
 def _describe(e: BaseException) -> str:
     msg = str(e).splitlines()[0][:120] if str(e) else ""
+    msg = re.sub(r", \d{9,}\)", ")", msg)  # pypdf prints object ids: keep messages stable between runs
     return f"{type(e).__name__}: {msg}" if msg else type(e).__name__
 
 

@@ -5,12 +5,20 @@ stream and records every shown string with its position, size, weight and visibi
 ``pdf_layout`` rebuilds lines (word gaps from glyph positions), drops running headers, footers and
 page numbers, reflows lines into paragraphs and finds headings and list items.
 
+Hidden text (white on a white page, under 2 pt, invisible render mode, fully transparent, or outside
+the CropBox/MediaBox) becomes separate blocks with ``hidden=True`` and a warning naming the pages; it
+never merges into visible paragraphs. Invisible OCR layers over scanned images count as visible.
+
+Pages without a text layer: if every page is empty the parse fails with ``NoTextLayerError``; if only
+some are, a warning names them. With the optional OCR extra (``pdf_ocr``) those pages are read by
+Tesseract instead and listed in ``Document.ocr_pages``.
+
 Defences against hostile files:
 
 - every exception pypdf (or Python underneath it) raises while reading becomes
   ``CorruptDocumentError``; ``RecursionError`` from deeply nested objects included (the recursion
   limit is capped at ``MAX_RECURSION`` while parsing, should the host have raised it); pypdf's own
-  safety limits (``LimitReachedError``) become ``DocumentTooLargeError``;
+  safety limits (``LimitReachedError``) become ``DocumentTooLargeError``, except reference loops;
 - ``Limits.max_pages`` is checked before any page is read;
 - ``Limits.parse_seconds`` bounds the whole parse. The interpreter checks the clock between pages and
   every few thousand operators. A single pypdf call (decompressing or tokenising one huge stream)

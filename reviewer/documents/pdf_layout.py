@@ -252,7 +252,9 @@ def _continues(block: BlockOut, ln: Line, pitches: dict[float, float]) -> bool:
         return False  # a change of weight starts a new block, unless a bold lead-in wraps mid-sentence
     drop = prev.y - ln.y
     pitch = pitches.get(round(ln.size), 1.25 * ln.size)
-    if drop <= 0.5 * ln.size or drop > max(pitch * 1.3, pitch + 0.35 * ln.size):
+    # A sentence that visibly carries on (no closing mark, next line in lower case) may use looser spacing.
+    carries = bool(re.search(r"[A-Za-z,;]$", prev.text) and re.match(r"[a-z]+\b", ln.text)) and len(prev.text) > 40
+    if drop <= 0.5 * ln.size or drop > max(pitch * 1.3, pitch + 0.35 * ln.size, 1.8 * ln.size if carries else 0):
         return False
     # Columns must overlap.
     x0 = min(b.x0 for b in block.lines)

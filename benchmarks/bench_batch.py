@@ -129,12 +129,18 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(out)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128
+
+    def handle_error(self, request: Any, client_address: Any) -> None:  # clients that went away
+        pass
+
+
 def serve(port: int, latency: float) -> None:
     """Run the tiny server (in its own process, so its CPU is not the batch's)."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
-    httpd.daemon_threads = True
+    httpd = _Server(("127.0.0.1", port), _Handler)
     httpd.latency = latency  # type: ignore[attr-defined]
-    httpd.request_queue_size = 128
     httpd.serve_forever(poll_interval=0.1)
 
 

@@ -176,3 +176,30 @@ def test_cli_plain_progress_and_summary_table(tmp_path: Path) -> None:
     assert "[1/2] reviewed doc000.docx" in res.stdout or "[2/2] reviewed doc001.docx" in res.stdout
     assert "Review summary" in res.stdout and "Reviewed 2 of 2" in res.stdout
 
+
+
+def test_llm_engine_limits_each_http_call(tmp_path: Path) -> None:
+    """The LLM engine's limiter hook gets the batch's limiter for the run, and gives it back."""
+    from reviewer.engines.llm import LLMEngine
+    from tests.fake_openai.server import FakeOpenAI
+
+    make_docs(tmp_path / "in", 4)
+    with FakeOpenAI() as srv:
+        options = ReviewOptions(engine="llm", base_url=srv.base_url, formats=FORMATS, jobs=4, rpm=300,
+                                max_attempts=1).validate()
+        engine = LLMEngine(options)
+        seen: list[object] = []
+        real = engine.review
+
+        def review(document, rubric):  # type: ignore[no-untyped-def]
+            seen.append(engine.limiter)
+            return real(document, rubric)
+
+        engine.review = review  # type: ignore[method-assign]
+        t0 = time.monotonic()
+        result = run_batch(discover([tmp_path / "in"]), options=options, rubric=load_rubric(), engine=engine)
+        elapsed = time.monotonic() - t0
+    assert [o.status for o in result.outcomes] == ["reviewed"] * 4
+    assert all(isinstance(x, RateLimiter) for x in seen) and engine.limiter is None
+    assert elapsed >= 0.55  # four requests, one every 0.2 s
+    assert result.usage.calls == 4

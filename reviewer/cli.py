@@ -172,6 +172,8 @@ def watch(inbox: Path, out: Path, poll: bool, once: bool, settle: float, quiet: 
     from reviewer.batch import Event
     from reviewer.watch import watch as watch_inbox
 
+    if not inbox.is_dir():
+        raise ConfigError(f"{inbox}: no such folder to watch.", hint="Create it, or point watch at an existing folder.")
     options = build_options(**kw)
 
     def show(ev: Event) -> None:

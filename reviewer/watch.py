@@ -49,6 +49,16 @@ PROCESSED, FAILED = "processed", "failed"
 SOURCE = "watch"
 
 
+class _ShutdownNoise(logging.Filter):
+    """watchdog logs an error when an event races its own shutdown; it is harmless."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "called when the thread is inactive" not in record.getMessage()
+
+
+logging.getLogger("watchdog.observers.inotify").addFilter(_ShutdownNoise())
+
+
 @dataclass
 class WatchSummary:
     """What one run of the watcher did."""

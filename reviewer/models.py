@@ -55,6 +55,7 @@ class Block(_Model):
     row: int | None = None
     col: int | None = None
     hidden: bool = False  # text a human reader would not see (white, tiny, off-page, vanish)
+    hidden_reason: str | None = None  # why it is hidden, in words ("white text on a white page"), when known
     bbox: tuple[float, float, float, float] | None = None  # PDF user-space box when known
 
     @property

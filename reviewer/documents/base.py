@@ -36,6 +36,7 @@ class BlockDraft:
     row: int | None = None
     col: int | None = None
     hidden: bool = False
+    hidden_reason: str | None = None
     bbox: tuple[float, float, float, float] | None = None
 
 
@@ -94,6 +95,7 @@ def assemble(
                 row=d.row,
                 col=d.col,
                 hidden=d.hidden,
+                hidden_reason=d.hidden_reason,
                 bbox=d.bbox,
             )
         )

@@ -300,6 +300,7 @@ def _parse(path: Path, password: str | None, limits: Limits, deadline: float) ->
                 heading_path=heading_path,
                 level=b.level,
                 hidden=b.hidden,
+                hidden_reason="; ".join(sorted({ln.hidden for ln in b.lines if ln.hidden})) or None if b.hidden else None,
                 bbox=(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
             )
         )

@@ -252,12 +252,12 @@ class Watcher:
             self.summary.moved_after_restart += 1
             self._move(path, finished, ledger)
             return
-        stem = self._stem(rel, ledger)
         reuse = next((r for r in ledger.open_rows(SOURCE) if r.path == str(path)), None)
-        row_id = reuse.id if reuse is not None else ledger.add(source=SOURCE, path=path, rel=rel, stem=stem, sha256=sha,
-                                                             size=path.stat().st_size)
-        if reuse is not None:
-            stem = reuse.stem
+        if reuse is not None:  # queued or interrupted in an earlier run: the same row finishes it
+            row_id, stem = reuse.id, reuse.stem
+        else:
+            stem = self._stem(rel, ledger)
+            row_id = ledger.add(source=SOURCE, path=path, rel=rel, stem=stem, sha256=sha)
         self._taken.add(path)
         pipe.submit(Job(path, rel, stem, row=row_id, sha256=sha))
 

@@ -69,6 +69,8 @@ from reviewer.errors import (
 )
 from reviewer.models import BlockKind, Document
 
+_FRONT_MATTER = re.compile(r"^(?:table of )?contents\b|^contents page$", re.I)
+
 #: A page with fewer visible characters than this has no usable text layer.
 MIN_PAGE_CHARS = 8
 
@@ -286,7 +288,8 @@ def _parse(path: Path, password: str | None, limits: Limits, deadline: float) ->
         if not b.text.strip():
             continue
         if b.kind == BlockKind.HEADING and b.level is not None:
-            path_stack = [(lvl, t) for lvl, t in path_stack if lvl < b.level]
+            # Front matter ("Contents") is no section of what follows it.
+            path_stack = [(lvl, t) for lvl, t in path_stack if lvl < b.level and not _FRONT_MATTER.match(t)]
             heading_path = [t for _, t in path_stack]
             path_stack.append((b.level, b.text))
         else:

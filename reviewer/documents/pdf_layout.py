@@ -31,6 +31,7 @@ _DASHES = "–-*"
 _BULLET_RE = re.compile(r"^\s*(?:[" + re.escape(BULLETS) + r"]|o(?=\s+[A-Z])|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+", re.I)
 _RULE_RE = re.compile(r"^[_\-–—=.·•~\s]{3,}$")
 _LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*[0-9ivx]+$", re.I)
+_CAPTION_RE = re.compile(r"^(?:table|figure|fig\.?|chart|exhibit|box)\s+[A-Z]?\d+[a-z]?\b", re.I)
 _MARKER_RE = re.compile(r"^(?:\d{1,3}|[*†‡§])$")
 _NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+\S")
 _PAGE_NUMBER_RE = re.compile(
@@ -352,7 +353,9 @@ def group_rows(blocks: list[BlockOut]) -> list[BlockOut]:
                 j += 1
         if j - i >= 2:
             cells = blocks[i:j]
-            row = BlockOut(kind=BlockKind.TABLE_ROW, text=" | ".join(c.text for c in cells), page=first.page,
+            toc = any(_LEADER_RE.search(c.text) for c in cells)  # a contents entry, not a table row
+            row = BlockOut(kind=BlockKind.PARAGRAPH if toc else BlockKind.TABLE_ROW,
+                           text=(" " if toc else " | ").join(c.text for c in cells), page=first.page,
                            bbox=first.bbox, size=first.size, bold=all(c.bold for c in cells),
                            lines=[ln for c in cells for ln in c.lines])
             for c in cells[1:]:
@@ -395,7 +398,7 @@ def _heading_candidate(b: BlockOut, body_size: float, body_bold: bool) -> bool:
     words = len(text.split())
     if not text or words > 18 or len(text) > 160 or len(b.lines) > 3 or re.search(r"\.{5,}|…{2,}", text):
         return False
-    if not re.search(r"[A-Za-z]{2}", text) or text.endswith((",", ";")):
+    if not re.search(r"[A-Za-z]{2}", text) or text.endswith((",", ";")) or _CAPTION_RE.match(text):
         return False
     bigger = b.size >= body_size * 1.15
     bolder = b.bold and not body_bold and b.size >= body_size * 0.95

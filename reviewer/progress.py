@@ -168,23 +168,25 @@ def summary_table(result: BatchResult) -> Table:
     return t
 
 
-def print_summary(result: BatchResult, console: Console | None = None, *, err: Console | None = None) -> None:
-    """The final table, totals, model spend, failures (to stderr) and where the memos are."""
+def print_summary(result: BatchResult, console: Console | None = None) -> None:
+    """The final table, totals, model spend, each failure with what to do, and where the memos are."""
     console = console or Console()
-    err = err or Console(stderr=True)
+
+    def say(text: str, style: str | None = None) -> None:
+        console.print(text, style=style, highlight=False, markup=False, soft_wrap=True)
+
     if result.outcomes:
         console.print(summary_table(result))
     cached = sum(1 for o in result.outcomes if o.status == "cached")
     ok, failed = result.ok, result.failed
-    console.print(f"Reviewed {len(ok)} of {len(result.outcomes)} document(s)"
-                  + (f" ({cached} from cache, no model call)" if cached else "") + f"; {len(failed)} failed.",
-                  highlight=False)
+    say(f"Reviewed {len(ok)} of {len(result.outcomes)} document(s); {len(failed)} failed."
+        + (f" {cached} came from the cache (no model call)." if cached else ""))
     line = usage_line(result.usage)
     if line:
-        console.print(f"Model usage: {line}.", highlight=False)
+        say(f"Model usage: {line}.")
     if failed:
-        err.print("Failures:", style="bold red")
+        say("Failures:", style="bold red")
         for o in failed:
-            err.print(f"  - {o.error}", highlight=False, markup=False)
+            say(f"  - {o.error}")
     if result.out_dir:
-        console.print(f"Memos written to {result.out_dir}", highlight=False)
+        say(f"Memos written to {result.out_dir}")

@@ -612,6 +612,9 @@ def _r10(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
 # ---- R09: live operations vs shadow, volunteers, historical or synthetic data
 
 
+_CURATED = re.compile(r"cop(?:y|ies)|past|curat|synthetic|sample", re.I)  # curated copies, not merely a sandbox environment
+
+
 def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     live_el, _, nonvol_el, _ = rules.elements
     hist_el, vol_el, sandbox_el = rules.gap_cues
@@ -633,6 +636,11 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
                            ["production data", "live operational environment"])
     fut = [m for _, m in live if m.polarity == "future"]
     deferred = [m for _, m in live if m.polarity == "deferred"]
+    curated = [m for m in sandbox if _CURATED.search(m.match)]
+    if hist and vol and curated and not (fut or deferred):
+        # copies of old files in a test environment, worked by volunteers: the insulated pilot the reason describes
+        return _Assessment(Status.MISSING, "Only copied or historical data in a test setting, worked by volunteers; no live operational test.",
+                           [], [curated[0], vol[0]], [])
     if hist:
         why = "Some realism (real historical data or shadow running) but no live operational test"
         return _Assessment(Status.PARTIAL, why + ("; live use only planned." if (fut or deferred) else "."), hist[:1], (deferred or fut)[:1], ["production data"])

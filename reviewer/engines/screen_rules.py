@@ -650,6 +650,11 @@ R09 = ReasonRules(
             r"deployment|consultations?|queues?|workloads?|applications|shipments|subscribers|website|site|public|chat|requests|orders|jobs|work|"
             r"caseload|basis|patients|examinations|referrals|accounts|vacancies|randomi[sz]ed|test|testing|a/b|holdout)\b",
             r"\blive\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:site|website|web|app|platform|channel|line|service|network)\b|\b(?:went|go|goes|going|gone|been)\s+live\b|\blive\s+routing\b",
+            # live work of any kind, with up to two qualifiers ("live member queries", "live irregular-ops disruptions")
+            r"\blive\s+(?:[\w-]+\s+){0,2}?(?:disruptions?|incidents?|alerts?|queries|enquiries|inquiries|messages|conversations|"
+            r"tickets|bookings|transactions|auctions?|inventory|declarations|payments|invoices|events|streams?|feeds?|volumes?|workload|demand|operations|services)\b",
+            r"\b(?:runs?|ran|running|run|tested|trialled|trialed|operat\w+)\s+(?:\w+\s+){0,2}?for\s+real\b|\bunder\s+real\s+(?:traffic|load|conditions|volumes?)\b|\breal\s+(?:[\w-]+\s+)?(?:traffic|conversations?|queries|enquiries|messages|incidents|disruptions)\b",
+            r"\bA/B\b|\bmatched\s+control\b|\bagainst\s+(?:a\s+|the\s+)?(?:random\s+|matched\s+)?(?:control|hold[- ]?out)\b",
             r"\breal\s+(?:prospective\s+|live\s+|current\s+)?(?:customers|cases|calls|claims|users|patients|applications|operational|world|time\s+data|consultations?|responses|"
             r"workloads?|transactions|subscribers|prospects|shipments|accounts|requests|orders|jobs|vacancies|letters|students|tenants|visitors|"
             r"members|candidates|referrals|examinations|invoices|repairs|faults)\b|\breal[- ]world\s+(?:data|conditions|settings?|use|usage|deployment|testing|test|environment|operations?|cases|trial)\b|\bin\s+the\s+real\s+world\b",
@@ -668,6 +673,8 @@ R09 = ReasonRules(
             r"\b(?:staff|agents|users|teams|caseworkers|handlers|advisers|officers|branches|sites|wards|participants|customers|accounts|stores)\s+(?:were\s+|was\s+)?(?:randomly|random)\s+(?:selected|assigned|allocated)\b|\bnot\s+(?:self[- ]selected|volunteers?)\b|\bhad\s+not\s+volunteered\b|\bmandatory\s+use\b|"
             r"\b(?:all|every|whole)\s+(?:\d[\d,]*\s+)?(?:agents|staff|users|caseworkers|handlers|advisers|teams?|branches|sites|wards|recruiters|planners|"
             r"dispatchers|tutors|officers|lawyers|underwriters|radiographers|engineers|technicians|nurses|clinicians|counsell?ors|colleagues|employees)\b|"
+            r"\b(?:all|every|whole)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){1,2}?(?:agents|staff|users|caseworkers|handlers|advisers|advisors|officers|controllers|administrators|managers|team|teams)\s+(?:on\s+(?:shift|duty)|rostered|in\s+(?:those|the|each)\b)|"
+            r"\b(?:all|every)\s+(?:rostered|on[- ]shift|on[- ]duty)\s+\w+|\b(?:nobody|no\s+one|none)\s+(?:\w+\s+)?opted\s+in\b|\bno\s+opt[- ]in\b|\bnot\s+(?:just|only)\s+(?:\w+\s+)?volunteers\b|\bno\s+volunteers\b|"
             r"\bwhole\s+teams\b|\brather\s+than\s+volunteers\b|\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual)\s+(?:role|work|job|duties)\b",
         ), core=True),
         Element("messy reality tested", rx(
@@ -684,10 +691,12 @@ R09 = ReasonRules(
         )),
         Element("volunteer or self-selected users", rx(
             r"\bvolunteer(?:s|ed)?\b|\bearly\s+adopters?\b|\bhand[- ]?picked\b|\bself[- ]selected\b|\bopted\s+in\b|\bopt[- ]in\b|\benthusiasts?\b",
+            r"\basked\s+to\s+(?:take\s+part|join|be\s+(?:involved|included))\b|\bsigned\s+up\s+(?:for|to)\b|\braised\s+(?:a|their)\s+hands?\b|\bkeen\s+(?:users|staff|teams?|volunteers)\b",
         )),
         # No realism (missing): synthetic, curated or anonymised sets in a sandbox.
         Element("sandbox, synthetic or curated data", rx(
             r"\bsandbox\w*\b|\bsynthetic\s+(?:\w+\s+)?(?:data|submissions|cases|records|examples|documents)\b|\bcurated\s+(?:data|dataset|sample|set)\b|\banonymi[sz]ed\s+(?:[\w-]+\s+){0,2}?(?:data|documents|cases|records|set|sample|NDAs|files)\b|"
+            r"\bcop(?:y|ies)\s+of\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:closed|past|historical|old|archived|completed|sample)\b|\bsample\s+(?:[\w-]+\s+)?(?:pasted|copied)\b|\bpasted\s+(?:in\s+)?(?:a\s+)?(?:sample|example)s?\b|"
             r"\boffline\s+(?:evaluation|test\w*|environment|analysis)\b|\btest\s+environment\b|\bsimulat\w+|\bcontrolled\s+environment\b|\blab\s+(?:setting|conditions)\b",
         )),
     ),

@@ -381,6 +381,19 @@ def test_parse_seconds_interrupts_one_slow_page(tmp_path: Path) -> None:
     assert time.monotonic() - t < 5
 
 
+def test_parsing_in_worker_threads(tmp_path: Path) -> None:
+    # No SIGALRM off the main thread: the parse still works and checks its time between operators.
+    import logging
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [fpdf_doc(tmp_path / f"t{i}.pdf", [[("p", BODY)]]) for i in range(4)]
+    level = logging.getLogger("pypdf").level
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        docs = list(pool.map(parse, paths))
+    assert [visible(d) for d in docs] == [[BODY]] * 4
+    assert logging.getLogger("pypdf").level == level
+
+
 @pytest.mark.parametrize("host_limit", [None, 100_000])
 def test_deep_nesting_is_a_typed_error(tmp_path: Path, host_limit: int | None) -> None:
     import sys

@@ -121,16 +121,31 @@ def _bounded_recursion() -> Iterator[None]:
         sys.setrecursionlimit(old)
 
 
+_QUIET_LOCK = threading.Lock()
+_quiet_depth = 0
+_quiet_saved = logging.NOTSET
+
+
 @contextlib.contextmanager
 def _quiet_pypdf() -> Iterator[None]:
-    """pypdf logs a warning for every oddity in a damaged file; keep them out of the user's console."""
+    """pypdf logs a warning for every oddity in a damaged file; keep them out of the user's console.
+
+    Counted, so parses in several threads restore the logger's level only when the last one ends.
+    """
+    global _quiet_depth, _quiet_saved
     log = logging.getLogger("pypdf")
-    old = log.level
-    log.setLevel(logging.ERROR)
+    with _QUIET_LOCK:
+        if _quiet_depth == 0:
+            _quiet_saved = log.level
+            log.setLevel(logging.ERROR)
+        _quiet_depth += 1
     try:
         yield
     finally:
-        log.setLevel(old)
+        with _QUIET_LOCK:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                log.setLevel(_quiet_saved)
 
 
 def parse_pdf(path: Path, *, password: str | None = None, limits: Limits | None = None) -> Document:

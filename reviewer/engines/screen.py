@@ -250,6 +250,8 @@ def _find(doc: _Doc, element: R.Element, *, gap: bool = False, future_counts: bo
     out: list[tuple[int, Mention]] = []
     for k, s, e in _scan(doc, element.patterns):
         u = doc.units[k]
+        if element.other_senses is not None and u.is_table and u.start > 0 and element.other_senses.search(_row_label(u)):
+            continue  # the row is about something else ("Arrears written off | £41,200 per quarter")
         if element.other_senses is not None and _other_sense(element.other_senses, u.text, s, e):
             # the first match is another sense; a later one in the same unit may not be
             alt = next((m for m in element.patterns.finditer(u.text, e)
@@ -267,6 +269,11 @@ def _find(doc: _Doc, element: R.Element, *, gap: bool = False, future_counts: bo
                 pol = doc.inherited[k] or pol
         out.append((k, Mention(u, element.name, s, e, pol, element.core, gap)))
     return out
+
+
+def _row_label(u: Unit) -> str:
+    """The first cell of a table row: what the row is about."""
+    return u.block.text.split(" | ", 1)[0]
 
 
 def _other_sense(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
@@ -315,8 +322,9 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     gaps = [m for el in rules.gap_cues for _, m in _find(doc, el, gap=True) if m.polarity == "affirmed"]
     aff = [m for m in mentions if m.polarity == "affirmed"]
     if rules.gap_cancels and gaps:
-        gap_units = {id(g.unit) for g in gaps}
-        aff = [m for m in aff if id(m.unit) not in gap_units]
+        # a mention inside the clause of a gap cue ("a pilot budget of £40k a year") does not count
+        spans = [(id(g.unit), *_clause(g.unit.text, g.start, g.end)) for g in gaps]
+        aff = [m for m in aff if not any(uid == id(m.unit) and cs <= m.start < ce for uid, cs, ce in spans)]
     fut = [m for m in mentions if m.polarity == "future"]
     deferred = [m for m in mentions if m.polarity == "deferred" and m.core]
     negated = [m for m in mentions if m.polarity == "negated" and m.core]
@@ -336,7 +344,7 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         return _Assessment(Status.ADDRESSED, f"Names {_join(found)}.", _spread(aff), [], found)
     if aff and not core and (deferred or negated):
         what = _join(_names(deferred or negated))
-        return _Assessment(rules.deferred_status if deferred else rules.negated_status,
+        return _Assessment(Status.PARTIAL if rules.peripheral_partial else rules.deferred_status if deferred else rules.negated_status,
                            f"Only {_join(found)}; {what} mentioned only as {'deferred' if deferred else 'absent or not designed'}.",
                            _spread(aff, 1), (deferred or negated)[:1], found)
     if aff:

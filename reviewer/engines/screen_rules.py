@@ -137,6 +137,7 @@ class ReasonRules:
     gap_beats_peripheral: bool = False  # gap cues + no required element -> gap_status
     gap_cancels: bool = False  # an affirmed mention in the same unit as a gap cue does not count
     repeat_counts: bool = False  # a required element affirmed in 2+ units counts as two elements
+    peripheral_partial: bool = False  # non-core elements affirmed + core ones deferred or negated -> partial
     notes: str = ""
     extra: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -441,20 +442,29 @@ R05 = ReasonRules(
             r"[£$€]\s?\d[\d,.]*\s*(?:p|pence)?\s*(?:per|/|a|an|each)\s*(?:inference|prediction|query|request|"
             r"document|response|decision|page|1,?000|thousand|million|token|conversation|chat|message|interaction|api\s+call|run)s?\b",
             r"\bprice\s+per\s+(?:1,?000\s+|million\s+)?tokens?\b",
+            # the cost of one unit of the AI's own work, however the document names that unit
+            r"\b(?:estimated|measured|metered|projected|average|expected|blended|all[- ]in)\s+cost\s+per\s+(?:[\w-]+\s+){0,2}?[\w-]+",
+            r"\bcost\s+per\s+(?:[\w-]+\s+){0,2}?(?:repl(?:y|ies)|solves?|drafts?|decisions?|conversations?|scores?|recommendations?|alerts?|forecasts?|summar(?:y|ies)|"
+            r"answers?|plans?|assessments?|checks?|classifications?|reviews?|predictions?|runs?|images?|frames?|calls?\s+to\s+the\s+model)\b",
         ), core=True),
         Element("running cost at production volume", rx(
             r"\b(?:running|run|operating|operational|ongoing|recurring|annual|annuali[sz]ed|steady[- ]state|BAU|lifetime|whole[- ]life)\s+costs?\b",
+            r"\brun[- ]rate\b|\b(?:at|for)\s+\d+\s*(?:x|×|times)\s+(?:the\s+)?(?:pilot\s+|current\s+|today's\s+)?(?:volumes?|scale|usage|load)\b|\b\d+\s*(?:x|×|times)\s+(?:the\s+)?pilot\s+volumes?\b|"
+            r"\b(?:costs?|spend|opex)\s+(?:at|for|of)\s+(?:a\s+)?(?:full|group|network|site|enterprise|company|national)[- ]wide\b|\bat\s+full\s+(?:roll[- ]?out|volume|scale)\b[^.;]{0,40}?[£$€]\d",
             r"\bopex\b|\btotal\s+cost\s+of\s+ownership\b|\bTCO\b|\bcost\s+(?:model|projection|forecast|at\s+scale)\b|\bcosts?\s+at\s+(?:full|production|projected|national|enterprise)\s+(?:volume|scale|usage)\b",
             r"\b(?:costs?|spend|budget|opex)\b[^.;]{0,60}?\b(?:at|for)\s+(?:full|production|projected|national|enterprise|expected|network|group)\s+(?:volumes?|scale|usage|load|roll[- ]?out|launch)\b",
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b",
         ), core=True,
             # "worth £5.8m a year in reduced impairment": a benefit, not a running cost
-            other_senses=rx(r"\bworth\b|\bin\s+(?:reduced|lower|avoided)\b|\bsavings?\b|\bbenefits?\b|\brevenue\b|\bimpairment\b")),
+            other_senses=rx(r"\bworth\b|\bin\s+(?:reduced|lower|avoided)\b|\bsavings?\b|\bbenefits?\b|\brevenue\b|\bimpairment\b",
+                            # a KPI's money figure, not a running cost
+                            r"\bbaseline\b|\bleakage\b|\blos(?:s|ses|e|t)\b|\bwrit(?:e|ten)[- ]?offs?\b|\bwritten\s+off\b|\barrears\b|\boverpa\w+|\bfraud\b|\bdelay\s+costs?\b")),
         Element("infrastructure and data engineering cost", rx(
             r"\b(?:infrastructure|hosting|compute|cloud|GPU|licen[cs]e|licen[cs]ing|subscription|API|token|vendor|platform|storage)\s+(?:costs?|fees?|spend|charges?|bill)\b",
             r"\bdata\s+engineering\s+costs?\b|\bintegration\s+costs?\b",
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s*(?:per|a|each)\s+(?:user|seat|licen[cs]e|site|store|line|device|sensor)s?\b|"
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s+a\s+year\s+for\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?licen[cs]e|\blicen[cs]e\s+(?:quote|fee|price)",
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s*per\s+[\w-]+\s+per\s+(?:month|year|annum|week|quarter)\b|\b(?:list|licen[cs]e|subscription|production)\s+pric(?:e|es|ing)\b",
         )),
         Element("retraining and monitoring cost", rx(
             r"\b(?:retraining|re-training|monitoring|maintenance|support|model\s+management|MLOps|governance|assurance)\s+(?:costs?|effort|budget|spend|FTE)\b",
@@ -470,6 +480,7 @@ R05 = ReasonRules(
     gap_status=Status.MISSING,  # the pilot's own budget alone is not running-cost economics
     gap_cancels=True,
     report_future_counts=True,  # a projection of running cost at volume is what the reason asks for
+    peripheral_partial=True,  # a licence or per-seat price with running costs "not calculated" is some cost figure
 )
 
 # --------------------------------------------------------------------------- R06 enterprise governance

@@ -393,16 +393,18 @@ R04 = ReasonRules(
             r"data\s+mesh|operational\s+data\s+store|master\s+data|MDM|feature\s+store)\b",
             r"\b(?:data|records|details)\s+(?:\w+\s+){0,3}?(?:via|through|using)\s+(?:\w+\s+){0,2}?APIs?\b",
             r"\b(?:integrat\w+|connect\w+|ingest\w*)\s+(?:\w+\s+){0,3}?(?:from|with)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:source|core|CRM|ERP|EHR|EPR|PAS|claims|policy|billing|core\s+banking|ledger)\s*(?:systems?|platforms?|data)?\b",
+            r"\b(?:reads?|pulls?|retriev\w+|looks?\s+up|fetch\w*)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|database)\b",
+            r"\bgolden\s+(?:sources?|records?)\b|\bchange[- ]data[- ]capture\b|\bCDC\b|\b(?:real|proper|system|production|event)\s+(?:data\s+)?feeds?\b|\bthrough\s+(?:its|the|their|an?)\s+(?:[\w-]+\s+)?APIs?\b",
         ), core=True),
         Element("automated pipeline", rx(
             r"\b(?:automated|production|productionised|productionized|scheduled|streaming|batch|repeatable|data|ETL|ELT|ingestion|feature)\s+pipelines?\b",
             r"\bpipelines?\s+(?:from|into|that\s+(?:ingest|load|refresh))\b|\bETL\b|\bELT\b|\bdata\s+engineering\b|\borchestrat\w+\b|\bAirflow\b|\bdbt\b",
             r"\b(?:automat\w+|refresh\w*)\s+(?:the\s+)?(?:data\s+)?(?:ingestion|preparation|extraction|refresh|loads?|feeds?|flows?|transfers?|extracts?)\b",
-            r"\b(?:receive|get|load|ingest|pull|extract|feed|refresh)\w*\s+(?:\w+\s+){0,3}?automatically\b",
+            r"\b(?:receive|get|load|ingest|pull|extract|feed|refresh|flow|arriv|stream|link|sync|push|transfer|copie|copy)\w*\s+(?:\w+\s+){0,3}?automatically\b|\bevent\s+(?:bus|stream|streaming|hub)\b|\b(?:CDC|change[- ]data[- ]capture)\s+feeds?\b",
         ), core=True, other_senses=PIPELINE_OTHER_SENSE),
         Element("data quality monitoring", rx(
             r"\bdata[- ]quality\s+(?:monitoring|checks?|rules|controls?|framework|dashboards?|metrics|management|assurance|tests?|alerts?|SLAs?)\b",
-            r"\bdata\s+(?:validation|observability|profiling|contracts?)\b|\bmonitor\w*\s+(?:of\s+)?(?:the\s+)?data\s+(?:quality|drift)\b|\bdata\s+drift\s+(?:monitoring|detection|alerts?|checks?)\b",
+            r"\bdata\s+(?:validation|observability|profiling|contracts?)\b|\b(?:daily|weekly|automated)\s+(?:data\s+)?quality\s+(?:monitor|check)\w*|\bquality\s+thresholds?\b|\bmonitor\w*\s+(?:of\s+)?(?:the\s+)?data\s+(?:quality|drift)\b|\bdata\s+drift\s+(?:monitoring|detection|alerts?|checks?)\b",
         ), core=True),
         Element("lineage", rx(r"\blineage\b|\bdata\s+catalog(?:ue)?s?\b|\bmetadata\s+(?:management|catalog\w*)\b|\bprovenance\b"), core=True),
         Element("data governance and privacy", rx(
@@ -415,6 +417,9 @@ R04 = ReasonRules(
         r"\bone[- ]off\s+(?:\w+\s+)?(?:extracts?|exports?|datasets?|data\s+sets?|snapshots?|data\s+pulls?|joins?|preparation|load)\b",
         r"\b(?:static|historical|point[- ]in[- ]time)\s+(?:extracts?|snapshots?|data\s*sets?|exports?)\b|\bsnapshots?\s+of\s+(?:the\s+)?data\b",
         r"\b(?:CSV|Excel|spreadsheet)\s+(?:exports?|extracts?|files?|uploads?)\b|\bbespoke\s+(?:data\s+)?(?:preparation|extract\w*|scripts?)\b",
+        r"\bby\s+hand\b|\bhand[- ](?:built|curated|made|maintained|keyed|assembled|compiled|cleaned|coded|labelled)\b|\bas\s+(?:a\s+)?(?:spreadsheets?|CSVs?)\b|"
+        r"\b(?:exported|copied|saved|dumped)\s+(?:\w+\s+){0,6}?(?:into|to|as)\s+(?:a\s+)?(?:CSV|spreadsheet|Excel)\b|\bcopied\s+off\b|"
+        r"\b(?:weekly|monthly|quarterly|periodic|ad[- ]hoc)\s+(?:data\s+)?(?:extracts?|exports?|uploads?|file\s+drops?)\b",
     )),),
     addressed_min=2,
     require_any=("source-system integration", "automated pipeline"),
@@ -422,6 +427,7 @@ R04 = ReasonRules(
     negated_status=Status.PARTIAL,  # "no automated quality monitoring or lineage yet" names the gap in a built flow
     noncore_only_status=Status.MISSING,  # privacy or governance alone is not a data architecture
     gap_beats_peripheral=True,
+    gap_cancels=True,  # "CSV exports the schedulers pull from the crew system" is the manual route, not integration
 )
 
 # --------------------------------------------------------------------------- R05 unit economics

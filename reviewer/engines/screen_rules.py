@@ -71,7 +71,7 @@ DEFERRAL = rx(
     r"\b(?:will|would|can|could|may|might|shall)\s+be\s+(?:\w+\s+){0,3}?(?:considered|addressed|explored|looked\s+at|revisited|"
     r"picked\s+up|determined|decided|defined|agreed|designed|developed|scoped|assessed|worked\s+out)\s+"
     r"(?:later|in\s+due\s+course|subsequently|at\s+a\s+later|post[- ]pilot|after|once|when|if|in\s+(?:a\s+)?(?:later|future|subsequent|next))",
-    r"\b(?:in\s+due\s+course|at\s+a\s+later\s+(?:date|stage|point|time)|(?:until|for)\s+later|later\s+(?:phase|stage|date|wave|release)|down\s+the\s+line)\b",
+    r"\b(?:eventually|at\s+some\s+point|in\s+due\s+course|at\s+a\s+later\s+(?:date|stage|point|time)|(?:until|for)\s+later|later\s+(?:phase|stage|date|wave|release)|down\s+the\s+line)\b",
     r"\b(?:considered|addressed|decided|agreed|defined|designed|scoped|assessed|confirmed|looked\s+at|revisited|determined|worked\s+out)\s+later\b",
     r"\b(?:needed|required|necessary|need\s+to\s+be\s+\w+)\s+before\s+(?:any\s+|it\s+(?:can|goes)\s+)?(?:live|production|go[- ]live|roll[- ]?out|wider\s+(?:use|roll[- ]?out))\b|\bbeyond\s+shadow\b",
     r"\b(?:would|will)\s+(?:also\s+)?need\b|\bwould\s+be\s+(?:needed|required|necessary)\b|\bneeds\s+(?:a|an)\b|\boutside\s+(?:the\s+)?scope\b",
@@ -562,25 +562,35 @@ R07 = ReasonRules(
             r"\bintegrat(?:ed|ion|ing|e)\s+(?:\w+\s+){0,3}?(?:with|into)\s+(?:the\s+|our\s+|their\s+|existing\s+)?"
             r"(?:(?:[\w'-]+\s+){0,3}?(?:system|systems|platform|CRM|ERP|database|record|records|portal|ledger|queue|worklist|application|app|service|workflow\s+tool)\b"
             r"|(?-i:(?!UI\b|API\b|AI\b|ML\b|LLM\b)[A-Z][A-Za-z]*[A-Z][\w']*|(?!UI\b|API\b|AI\b|ML\b|LLM\b)[A-Z]{2,}\b))",
-            r"\b(?:connect(?:ion|ed|ing|or|ors)?|interfaces?|links?|feeds?)\s+(?:\w+\s+){0,2}?(?:to|with|into|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|database|record|portal|ledger)\b",
-            r"\b(?:CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|DMS)\s+(?:[\w-]+\s+)?(?:connection|integration|interface|link|feed|connector)\b|\b(?:automated|system|electronic)\s+interface\b|\bconnectors?\b",
+            r"\b(?:connect(?:ion|ed|ing|or|ors)?|interfaces?|link(?:s|ing|ed)?)\s+(?:\w+\s+){0,2}?(?:to|with|into|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|database|record|portal|ledger|software)\b",
+            r"\bfeeds?\s+(?:\w+\s+){0,2}?(?:to|into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|WMS|PAS|EHR|EPR|database|record|portal|ledger)\b",
+            # outputs delivered where people already work, or consumed by another system
+            r"\b(?:appears?|appearing|shown|displayed|surfaced|delivered|presented|served)\s+(?:\w+\s+){0,2}?(?:in|inside|within|on)\s+(?:the\s+|their\s+|its\s+|our\s+)?(?:[\w'-]+\s+){0,4}?"
+            r"(?:system|workstation|work\s+queue|queue|worklist|screen|desktop|application|record|case\s+file|CRM|ERP)\b",
+            r"\bconsumed\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:system|platform|service|application|server)\b|\b(?:published|posted|emitted)\s+(?:on|to)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:event|message)\s+bus\b",
+            r"\b(?:sits?|runs?|placed)\s+behind\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:API|service|server|gateway)\b",
+            r"\b(?:CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|DMS)\s+(?:[\w-]+\s+)?(?:connection|integration|interface|link|feed|connector)\b|\b(?:automated|system|electronic)\s+interface\b|"
+            r"\b(?:read-only|read/write|two-way|bi-?directional|write-back|API)\s+connectors?\b|\bconnectors?\s+(?:to|into|with)\b",
             r"\b(?:retriev\w+|pull\w*|read\w*|fetch\w*|look\w*\s+up)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|database|record)\b",
             rf"\b{NAMED_SYSTEM}\s+(?:\w+\s+){{0,2}}?integrat\w+",
             r"\b(?:adjacent|downstream|upstream)\s+(?:systems?|processes|applications)\b|\bsystems?\s+integration\b|\bintegration\s+(?:with|into)\b",
-            r"\b(?:embedded|built)\s+(?:in|into)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|workflow|tool|application|screens?|desktop)\b",
-            r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:\w+\s+){0,3}?(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:system|platform|CRM|ERP|record|ledger)\b",
+            r"\b(?:embed\w*|built)\s+(?:in|into|inside|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|workflow|tool|application|screens?|desktop|workstation)\b",
+            r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:\w+\s+){0,3}?(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|systems|platform|CRM|ERP|record|ledger)\b",
             r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
             r"(?-i:\b[A-Z]{2,}\w*\s+(?:calls|queries|consumes|reads|receives|displays|invokes)\b)",
-            r"\b(?:to\s+)?work\s+from\s+(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+|\b(?:sits?|embedded|runs)\s+(?:with)?in\s+(?:the\s+|their\s+)?(?:[\w'-]+\s+){0,2}?(?:system|platform|CRM|ERP|workflow|queue|worklist|screen|desktop|application)\b",
+            r"\b(?:to\s+)?work\s+from\s+(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+|\b(?:sits?|embedded|runs)\s+(?:with)?in(?:side)?\s+(?:the\s+|their\s+|our\s+)?(?:[\w'-]+\s+){0,2}?(?:system|platform|CRM|ERP|workflow|queue|worklist|screen|desktop|application)\b",
         ), core=True, other_senses=rx(
             r"\bintegrat\w*\s+(?:of\s+)?(?:the\s+)?(?:teams?|staff|people|cultures?|departments|functions|organisations|communities|services|care)\b",
             r"\bintegrated\s+care\b|\bsocial\s+integration\b|\bintegrat\w+\s+(?:feedback|findings|views|perspectives|insights)\b",
+            # organisations integrating (a merger, a collaboration between forces), not systems
+            r"\b(?:back[- ]office|post[- ]merger|organi[sz]ational|corporate|business)\s+integration\b|\b(?:merger|acquisition|collaboration\s+agreement|takeover)\b",
         )),
         Element("APIs or integration patterns", rx(
-            r"\bAPIs?\b|\bREST(?:ful)?\b|\bwebhooks?\b|\bevent[- ]driven\b|\bmessage\s+(?:bus|queue|broker)\b|\bKafka\b|\bmiddleware\b|"
+            r"\bAPIs?\b|\bREST(?:ful)?\b|\bwebhooks?\b|\bevent[- ]driven\b|\b(?:message|event|service)\s+(?:bus|queue|broker)\b|\bKafka\b|\bmiddleware\b|"
             r"\bmicroservices?\b|\bintegration\s+(?:patterns?|layer|architecture|design|platform|points?)\b|\bSSO\b|\bsingle\s+sign[- ]on\b|\binterfaces?\s+(?:with|to)\b",
         ), core=True),
         Element("audit trail", rx(
+            r"\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?(?:decisions?|recommendations?|scores?|outputs?|predictions?|rankings?|answers?|drafts?)\b[^.;]{0,60}?\b(?:is|are)\s+(?:logged|recorded|written\s+to)\b|"
             r"\baudit\s+(?:trails?|logs?|logging|history)\b|\b(?:decision|activity)\s+log(?:s|ging)?\b|\btraceab\w+\s+(?:of|for)\s+(?:\w+\s+){0,2}?(?:decisions?|recommendations?|outputs?|predictions?|actions?|overrides?)\b|\blog(?:s|ged|ging)?\s+(?:of\s+)?(?:every|each|all)\s+(?:decision|recommendation|output|prediction)s?\b",
         ), core=True),
         Element("customer journey or decision flow", rx(
@@ -589,6 +599,7 @@ R07 = ReasonRules(
         ), core=True),
     ),
     gap_cues=(Element("standalone demonstration", rx(
+        r"\b(?:vendor'?s?|supplier'?s?|separate|own)\s+(?:web\s+)?(?:dashboard|portal|app)\b|\bin\s+a\s+(?:shared\s+)?spreadsheet\b|\bseparate\s+(?:browser\s+)?tab\b|"
         r"\bstand[- ]?alone\b|\bin\s+isolation\b|\bsandbox\w*\b|\bisolated\s+(?:environment|instance|system)\b|\boffline\s+(?:only|batch|environment|tool)\b",
         r"\b(?:CSV|Excel|spreadsheet)\s+(?:downloads?|exports?|files?)\b|\bdownload(?:ed)?\s+(?:\w+\s+){0,3}?as\s+(?:a\s+)?(?:CSV|spreadsheet|Excel)\b|"
         r"\bseparate\s+(?:[\w-]+\s+)?(?:tool|application|app|screen|window|web\s*page|portal|dashboard)\b|\bprinted\s+(?:\w+\s+)?(?:lists?|reports?|sheets?)\b|"
@@ -599,6 +610,7 @@ R07 = ReasonRules(
     require_any=("integration with adjacent systems",),
     deferred_status=Status.PARTIAL,
     gap_beats_peripheral=True,  # an API alone next to a standalone tool is not architectural fit
+    gap_cancels=True,  # "Systems integration: Amber, standalone during pilot" is the gap, not integration
     repeat_counts=True,  # integration described in several places is designed, not just mentioned
 )
 

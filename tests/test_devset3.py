@@ -102,7 +102,9 @@ def test_each_reason_uses_at_least_two_statuses(reason: str) -> None:
 @pytest.mark.parametrize("entry", DOCS, ids=lambda d: Path(d["file"]).stem)
 def test_file_exists_and_parses_in_its_format(entry: dict[str, Any]) -> None:
     path = DEVSET3 / entry["file"]
-    assert path.is_file(), f"{path} missing: run `python fixtures/build.py fixtures/devset3/specs fixtures/devset3/docs`"
+    assert path.is_file(), (
+        f"{path} missing: run `python fixtures/build.py fixtures/devset3/specs fixtures/devset3/docs`"
+    )
     doc = _parsed(entry["file"])
     assert doc.format == path.suffix.lstrip(".")
     assert len(doc.text) > 1500, "a realistic document, not a stub"

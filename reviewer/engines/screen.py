@@ -539,12 +539,41 @@ def _classify_owner(text: str) -> tuple[Literal["operational", "named", "pilot",
 _TITLE = re.compile(r"\b(?:Head|Director|Manager|Lead|VP|Vice\s+President|Officer|Controller|Superintendent|Supervisor|Matron|Principal)\b")
 
 
+_LOG_COLUMNS = re.compile(r"(?:^|\|\s)(?:Due|Status|RAG|Ref|ID|Type|Action|Risk|Issue|Date|Deadline|Priority)\s*(?::|\||$)", re.I)
+
+
+def _log_owner(u: Unit) -> bool:
+    """An "Owner" cell of an action, risk or RAID log row (the row also has due, status or ref cells)."""
+    return u.is_table and bool(re.match(r"\s*owners?\s*(?::|$)", u.text, re.I)) and bool(_LOG_COLUMNS.search(u.block.text))
+
+
+_DECIDER = re.compile(r"\b(?:decided|agreed|determined|settled|confirmed|chosen|approved)\s+by\s+(?:the\s+)?(?:[A-Z][\w&-]*\s*)+")
+_ACCOUNTABLE = re.compile(r"\baccountab\w+|\b(?:named|individual|person)\b", re.I)
+_PERSON = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z'-]+,")
+_RACI_A = re.compile(r"\s*(?:A|Accountable)\s*:\s*\S")
+_RACI_ROW = re.compile(r"(?:^|\|\s)(?:R|Responsible)\s*:")
+
+
+def _specific(who: str) -> bool:
+    """Whether an owner names a role title or a person, not only a team or function."""
+    return bool(_TITLE.search(who) or _PERSON.search(who))
+
+
 def owners(doc: _Doc) -> tuple[list[_Owner], list[Mention], list[Mention]]:
     """Ownership statements: classified affirmed ones, deferred and negated ones, handover mentions."""
     rules = R.REASONS["R03"]
     got: list[_Owner] = []
     against: list[Mention] = []
+    for k, u in enumerate(doc.units):
+        # the "A" (accountable) cell of a RACI row names the owner
+        if u.is_table and _RACI_A.match(u.text) and _RACI_ROW.search(u.block.text):
+            kind, who = _classify_owner(u.text)
+            if kind in ("operational", "named"):
+                pol = doc.inherited[k] or "affirmed"
+                got.append(_Owner(Mention(u, "named operational owner", 0, len(u.text), pol, True), kind, who))
     for _, m in _find(doc, rules.elements[0]):
+        if _log_owner(m.unit):
+            continue  # the owner of an action or RAID item, not of the capability
         if m.polarity in ("negated", "deferred"):
             against.append(m)
             continue
@@ -558,6 +587,10 @@ def _r03(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     got, against, handover = owners(doc)
     now = [o for o in got if o.mention.polarity == "affirmed"]
     ops = [o for o in now if o.kind == "operational"]
+    if ops and not _specific(ops[0].who) and any(_ACCOUNTABLE.search(m.unit.text) for m in against):
+        # a function will own it, but the accountable person is still to be named
+        return _Assessment(Status.PARTIAL, f"Ownership sits with a function ({ops[0].who}), but the accountable person is not yet named.",
+                           [ops[0].mention], against[:1], ["operating function"])
     if ops:
         found = ["named operational owner", "operating function"] + (["handover plan"] if handover else [])
         why = f"Names an operational owner ({ops[0].who})" + ("" if handover else ", but no handover plan") + "."
@@ -577,9 +610,9 @@ def _r03(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         if against:
             why = why[:-1] + "; elsewhere it is deferred or negated."
         return _Assessment(Status.PARTIAL, why, [o.mention], against[:1], ["named operational owner"] if o.kind == "named" else [])
-    pointed = next((m for m in against if _classify_owner(m.unit.text)[0] == "operational"), None)
+    pointed = next((m for m in against if _classify_owner(_DECIDER.sub("", m.unit.text))[0] == "operational"), None)
     if pointed is not None:
-        who = _classify_owner(pointed.unit.text)[1]
+        who = _classify_owner(_DECIDER.sub("", pointed.unit.text))[1]
         return _Assessment(Status.PARTIAL, f"Ownership points to {who} but is not yet assigned (TBC or deferred).",
                            [], [pointed], [])
     if against:

@@ -83,6 +83,9 @@ DEFERRAL = rx(
     r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?(?:need\s+to\s+)?(?:be|have|require|change)\b",
     r"\b(?:agree|appoint|identify|confirm|find|nominate|decide\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:owner|lead|ownership)\b",
     r"\bif\s+(?:it|they|the\s+\w+)\s+(?:were|was|is|are)\s+(?:to\s+be\s+)?(?:adopted|approved|scaled|rolled\s+out|continued|extended)\b",
+    r"\b(?:will|would|is\s+to)\s+be\s+(?:decided|agreed|determined|settled|confirmed|chosen)\s+(?:by\s+(?:[\w&-]+\s+){1,6}?)?(?:once|when|after|at|if|following)\b",
+    r"\b(?:once|when|after)\s+(?:the\s+)?(?:results?|outcomes?|findings|evaluation)\s+(?:are|is|have\s+been|has\s+been)\s+(?:in|known|available|complete|reviewed)\b",
+    r"\b(?:if|once|when|after)\s+(?:the\s+|this\s+)?(?:pilot|trial|poc|proof\s+of\s+concept)\s+(?:has\s+|have\s+)?(?:shows?|showed|shown|proves?|proved|proven|demonstrates?|demonstrated)\b",
     r"\bdeferred\b|\bdefer(?:s|ring)?\b|\bpostponed\b|\bparked\b|\bon\s+hold\b|\bpushed\s+back\b",
     r"\bfuture\s+(?:work|phases?|stages?|consideration|iterations?|releases?)\b",
     r"\bbeyond\s+(?:the\s+)?(?:scope\s+of\s+)?(?:this\s+|the\s+)?(?:pilot|poc|trial|initial\s+phase)\b",
@@ -308,6 +311,7 @@ OWNERSHIP = rx(
     r"\bwill\s+(?:run|operate|take\s+over|manage)\s+(?:the\s+)?(?:service|tool|system|model|capability|solution|it)\b",
     r"\btransition(?:ed)?\s+(?:in)?to\s+(?:business\s+as\s+usual|BAU|operations|live\s+service|service)\b",
     r"\b(?:business|service|product|process|operational)\s+(?:owner|lead)\b|\btake\s+(?:it\s+)?(?:over|from\s+here)\b",
+    r"\bin\s+charge\s+(?:of|from)\b|\b(?:carry\s+on|continue|go\s+on)\s+(?:running|to\s+run|operating)\b|\bruns?\s+it\s+day[- ]to[- ]day\b|\bpick\s+(?:it|this)\s+up\b",
 )
 # Another sense of "owner"/"own": of a spreadsheet, risk, action, document; "their own".
 OWNER_OTHER_SENSE = rx(
@@ -317,7 +321,7 @@ OWNER_OTHER_SENSE = rx(
     r"workstream|task|intellectual\s+property|IP|copyright|licen[cs]e|account|home|property|car|vehicle|business\s+owners?\s+(?:who|whose)|data\s*set)s?\s+(?:owner|owners|ownership)\b",
     r"\b(?:owner|ownership)\s+of\s+(?:the\s+|each\s+|this\s+)?(?:spreadsheet|workbook|risk|action|issue|document|file|log|tracker|"
     r"register|backlog|ticket|deliverable|milestone|task|intellectual\s+property|IP|copyright|code|data\s*set|dataset|property|home|vehicle)",
-    r"\b(?:its|their|our|his|her|your|my|one's)\s+own\b|\bon\s+(?:its|their|our)\s+own\b|\bown\s+(?:right|account|time|words|data|records|devices?)\b",
+    r"\b(?:its|their|our|his|her|your|my|one's)\s+own\b|\b\w+['\u2019]s\s+own\b|\bon\s+(?:its|their|our)\s+own\b|\bown\s+(?:right|account|time|words|data|records|devices?)\b",
     r"\bhome[- ]?owners?\b|\bproperty\s+owners?\b|\bbusiness\s+owners?\s+(?:in|across|of\s+small)\b|\bshare[- ]?holders?\b|\bowner[- ]occupi",
     r"\bowners?\s*[:|]\s*(?:TBC|TBD|n/?a)\b|\bowner\s+(?:fields?|columns?|attributes?|names?\s+field|records?|property)\b",
     r"\bown(?:s|ed)?\s+(?:the\s+|a\s+|their\s+|its\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:spreadsheet|workbook|risk|log|tracker|register|document|file|record|"
@@ -326,7 +330,8 @@ OWNER_OTHER_SENSE = rx(
     r"\bportfolio\s+(?:\w+\s+)?(?:owned|run|led)\s+by\b|\bowns?\s+the\s+(?:\w+\s+)?portfolio\b",
 )
 # Owners that are only intended or provisional: not yet assigned.
-TENTATIVE_OWNER = rx(r"\b(?:intended|proposed|expected|likely|provisional|interim|potential|presumed|candidate)\s+(?:\w+\s+)?owners?\b")
+TENTATIVE_OWNER = rx(r"\b(?:intended|proposed|expected|likely|provisional|interim|potential|presumed|candidate)\s+(?:\w+\s+)?owners?\b",
+                     r"\b(?:probably|possibly|perhaps|likely\s+to|may|might|could)\s+(?:well\s+)?(?:pick\s+(?:it|this)\s+up|own|take\s+(?:it\s+|this\s+)?(?:on|over)|run\s+it)\b")
 # Executive or sponsor titles: they sponsor a pilot, they do not run it operationally.
 EXEC_ROLE = re.compile(r"\bChief\s+[\w&\s]{0,30}?Officer\b|\bC[A-Z]{1,2}O\b|\b(?:Director|Head)\s+of\s+(?:AI|Data|Digital|Technology|Innovation|Transformation|Analytics|IT)\b|\b[Ss]ponsor")
 # A specific role, function or person.
@@ -352,6 +357,7 @@ PILOT_TEAM = rx(
     r"lab|labs|CoE|centre\s+of\s+excellence|research|technical)\s+(?:team|function|lab|unit|group|squad)\b",
     r"\b(?:vendor|supplier|contractor|consultanc\w+|partner|third[- ]party|external\s+provider)\b",
     r"\b(?:pilot|project)\s+(?:sponsor|lead|manager|board)\b",
+    r"\b(?:runs?|ran|leads?|led|delivers?|delivered)\s+the\s+(?:pilot|trial|poc|proof\s+of\s+concept|project)\b",
 )
 # Words that mark an operational (run-the-service) function, as opposed to strategy or the build team.
 OPERATIONAL = rx(

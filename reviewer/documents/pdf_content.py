@@ -440,7 +440,7 @@ class Interpreter:
         fs = gs.size
         th = gs.th
         scale = gs.font_scale
-        space_gap = 0.2  # a TJ adjustment wider than this (in em) is a word gap
+        space_gap = 0.12  # a TJ adjustment wider than this (in em) is a word gap
         parts: list[str] = []
         start_tm: Matrix | None = None
         adv = 0.0  # advance since start_tm, in text space units

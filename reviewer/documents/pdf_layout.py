@@ -19,7 +19,7 @@ from reviewer.documents.pdf_content import Span
 from reviewer.models import BlockKind
 
 #: A horizontal gap wider than this many ems between two spans is a word space.
-WORD_GAP_EM = 0.16
+WORD_GAP_EM = 0.11
 #: A gap wider than this many ems splits a line (columns, table cells).
 COLUMN_GAP_EM = 3.0
 #: Lines within this fraction of the page height from the top or bottom edge may be running headers/footers.

@@ -547,7 +547,8 @@ def _log_owner(u: Unit) -> bool:
     return u.is_table and bool(re.match(r"\s*owners?\s*(?::|$)", u.text, re.I)) and bool(_LOG_COLUMNS.search(u.block.text))
 
 
-_DECIDER = re.compile(r"\b(?:decided|agreed|determined|settled|confirmed|chosen|approved)\s+by\s+(?:the\s+)?(?:[A-Z][\w&-]*\s*)+")
+_DECIDER = re.compile(r"\b(?:decided|agreed|determined|settled|confirmed|chosen|approved)\s+by\s+(?:the\s+)?(?:[A-Z][\w&-]*\s*)+"
+                      r"|\bbetween\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*\s+and\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*")
 _ACCOUNTABLE = re.compile(r"\baccountab\w+|\b(?:named|individual|person)\b", re.I)
 _PERSON = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z'-]+,")
 _RACI_A = re.compile(r"\s*(?:A|Accountable)\s*:\s*\S")

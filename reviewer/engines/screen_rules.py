@@ -74,7 +74,7 @@ DEFERRAL = rx(
     r"\b(?:eventually|at\s+some\s+point|in\s+due\s+course|at\s+a\s+later\s+(?:date|stage|point|time)|(?:until|for)\s+later|later\s+(?:phase|stage|date|wave|release)|down\s+the\s+line)\b",
     r"\b(?:considered|addressed|decided|agreed|defined|designed|scoped|assessed|confirmed|looked\s+at|revisited|determined|worked\s+out)\s+later\b",
     r"\b(?:needed|required|necessary|need\s+to\s+be\s+\w+)\s+before\s+(?:any\s+|it\s+(?:can|goes)\s+)?(?:live|production|go[- ]live|roll[- ]?out|wider\s+(?:use|roll[- ]?out))\b|\bbeyond\s+shadow\b",
-    r"\b(?:would|will)\s+(?:also\s+)?need\b|\bwould\s+be\s+(?:needed|required|necessary)\b|\bneeds\s+(?:a|an)\b|\boutside\s+(?:the\s+)?scope\b",
+    r"\b(?:would|will)\s+(?:also\s+)?need\b|\b(?:would|will)\s+be\s+(?:needed|required|necessary)\b|\bneeds\s+(?:a|an)\b|\boutside\s+(?:the\s+)?scope\b",
     r"\bat\s+scale\b[^.;]{0,60}?\bneeds?\s+to\b|\bneeds?\s+to\b[^.;]{0,60}?\bat\s+scale\b",
     r"\bif\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:results?|outcomes?|tests?|evaluation|pilot|findings)\s+(?:are|is|prove|proves)\s+(?:satisfactory|successful|positive|good|acceptable)\b|\bwill\s+be\s+considered\b",
 
@@ -272,9 +272,10 @@ R02 = ReasonRules(
             r"\boperating[- ]model\s+(?:change|redesign|design|impact|implications)\b|\b(?:target|future)[- ]state\s+(?:process|design|operating|model|workflow|service|journey|map)\w*",
             r"\b(?:redesign|re-design|re-engineer|reengineer|transform|rework|restructur)\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:process|workflow|operating\s+model|service|journey|ways\s+of\s+working|operations)\b",
             r"\b(?:process|workflow|operating[- ]model)\s+(?:redesign|re-design|re-engineering|change|changes|transformation)\b",
-        ), core=True, other_senses=rx(r"\b(?:data|ml|training|airflow|ci/cd|build|deployment|etl|software)\s+(?:workflow|process)")),
+        ), core=True, other_senses=rx(r"(?<![-\w])(?:data|ml|training|airflow|ci/cd|build|deployment|etl|software)\s+(?:workflow|process)")),
         Element("decision rights", rx(
             r"\bdecision[- ]rights?\b|\bdecision[- ]making\s+authority\b|\b(?:approval|sign[- ]off|delegated)\s+(?:authority|limits?|levels?)\b",
+            r"\b(?:own|sole|final|delegated|new)\s+(?:decision\s+)?authority\b|\bauthority\s+to\s+(?:sign|send|approve|decide|override|settle|release|issue)\b|\bwhen\s+(?:they|staff|agents|users)\s+(?:may|can|should)\s+override\b|"
             r"\bwho\s+(?:decides|approves|signs\s+off|is\s+accountable)\b|\bauthori[sz]ed\s+to\s+(?:approve|decide|override)\b",
             r"\b(?:final|override)\s+(?:decision|say)\b|\b(?:staff|agents?|handlers?|caseworkers?|officers?|clinicians?|humans?)\s+(?:can|may|must|will)\s+(?:override|overrule|approve|reject)\b",
         ), core=True),
@@ -287,6 +288,7 @@ R02 = ReasonRules(
             r"\b(?:roles?|responsibilities|jobs?|tasks?|team\s+structures?)\s+(?:will\s+)?(?:change|changes|redesign\w*|redefin\w+|shift\w*)\b",
             r"\b(?:new|changed|redefined)\s+(?:roles?|responsibilities|team\s+structure)\b|\bworkforce\s+(?:plan|model|design)\b",
             r"\bprocess\s+(?:map|mapping|maps)\b|\bswim[- ]?lanes?\b|\bservice\s+blueprint\b",
+            r"\bstopped\s+\w+ing\b[^.;]{0,80}?\bstarted\s+\w+ing\b|\b(?:the\s+)?new\s+way\s+(?:of\s+working\s+)?from\s+day\s+one\b|\bjob\s+shifts\s+from\b",
         )),
     ),
     gap_cues=(Element("runs inside the current process", rx(
@@ -520,6 +522,7 @@ R06 = ReasonRules(
             r"\b(?:consulted|engaged|notified|informed|briefed|reviewed\s+by|approved\s+by|agreed\s+with)\s+(?:with\s+)?(?:the\s+|our\s+)?(?:\w+\s+)?regulators?\b|\blegal\s+(?:review|basis|advice|sign[- ]off)\b|\bGDPR\b|\bDPIA\b|"
             r"\bdata\s+protection\s+impact\b|\bFCA\b|\bPRA\b|\bICO\b|\bMHRA\b|\bCQC\b|\bEU\s+AI\s+Act\b|\bAI\s+Act\b|\bConsumer\s+Duty\b|"
             r"\bzero[- ]data[- ]retention\b|\bdata\s+retention\s+(?:polic\w+|terms|agreement|commitments?)\b|\bFERPA\b|\bHIPAA\b|\bCCPA\b|\bSOX\b|\bPCI(?:[- ]DSS)?\b|\bCOPPA\b|\bSOC\s?2\b|\bPUC\b|\bsafeguarding\b|"
+            r"\bprivacy\s+(?:checks?|reviews?|impact\s+assessments?|assessments?|by\s+design|sign[- ]off)\b|\bPIA\b|\blegitimate\s+interests?\b|\bdata\s+protection\s+(?:checks?|reviews?|assessments?|officer|law|rules|sign[- ]off)\b|"
             r"\bDCB\s?0?1(?:29|60)\b|\bclinical\s+safety\b|\bmedical\s+device\b|\bUKCA\b|\bISO\s?(?:27001|42001|13485)\b|\bEquality\s+Act\b",
         ), core=True),
         Element("ongoing monitoring", rx(
@@ -632,6 +635,7 @@ R08 = ReasonRules(
     elements=(
         Element("change management plan", rx(
             r"\bchange\s+(?:management|plan|programme|program|lead|leads|manager|network|impact\s+assessment|readiness|strategy|budget|team|champions?)\b",
+            r"\benablement\s+(?:plan|programme|program|team|approach|lead|workstream)\b|\bchange\s+network\b|\bfloor[- ]?walkers?\b|"
             r"\b(?:organi[sz]ational|business|people|cultural)\s+change\b|\bchange\s+(?:and\s+)?adoption\b|\bchampions?\s+network\b|\bsuper[- ]?users?\b|\bchange\s+agents?\b",
         ), core=True),
         Element("training", rx(
@@ -639,6 +643,7 @@ R08 = ReasonRules(
             r"caseworkers|operators|workforce|frontline|managers|nurses|officers|analysts|people|underwriters|collectors|participants|"
             r"associates|lawyers|attorneys|solicitors|paralegals|planners|dispatchers|technicians|engineers|recruiters|tutors|teachers|drivers)\b",
             r"\b(?:staff|user|end[- ]user|colleague|agent|employee|frontline|classroom|role[- ]based)\s+training\b|\btraining\s+(?:programme|program|plan|sessions?|materials?|courses?|modules?|needs|budget)\b",
+            r"\b(?:staff|users|agents|teams|assessors|officers|administrators|employees|colleagues|handlers|drivers|caseworkers|advisers|nurses|clinicians|participants)\b[^.;]{0,60}?\b(?:will\s+be|were|are|get|got)\s+(?:trained|briefed)\b|\breceiv\w+\s+(?:a\s+)?(?:short\s+)?(?:briefing|training|induction)\b",
             r"\bupskill\w*|\breskill\w*|\be-?learning\b|\buser\s+guides?\b|\bone[- ]page\s+guides?\b|\bonboarding\s+(?:of\s+)?(?:staff|users)\b",
             r"\b(?:walk-?throughs?|drop[- ]in\s+sessions?|coaching|floor[- ]?walkers?)\b",
             r"\b(?:briefings?|workshops?|inductions?|demos?|demonstrations?|sessions?|introductions?)\s+(?:for|with|to)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
@@ -651,7 +656,8 @@ R08 = ReasonRules(
             r"\bcommunications?\s+(?:plan|strategy|campaign|approach)\b|\bcomms\s+plan\b|\bstakeholder\s+(?:engagement|communications?)\s+plan\b|\btown[- ]halls?\b|\broadshows?\b|\bbriefings?\s+for\s+(?:staff|teams)\b",
         ), core=True),
         Element("adoption beyond early adopters", rx(
-            r"\badoption\s+(?:rate|rates|tracking|metrics?|plan|targets?|curve|beyond|across|by)\b|\b(?:uptake|usage)\s+(?:rate|tracking|across|by\s+all)\b|"
+            r"\badoption\s+(?:rate|rates|tracking|metrics?|plan|targets?|curve|beyond|across|by|KPIs?|measures?|dashboard)\b|\bsized\s+(?:the\s+)?(?:roll[- ]?out|change|training|enablement)\b|"
+            r"\b(?:all|about|around|some|over|nearly)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:staff|administrators|agents|users|employees|colleagues|officers|advisers|handlers)\b[^.;]{0,30}?\b(?:affected|impacted|in\s+\d+\s+\w+)\b|\b(?:uptake|usage)\s+(?:rate|tracking|across|by\s+all)\b|"
             r"\bnon[- ]volunteers?\b|\b(?:all|every)\s+(?:\d[\d,]*\s+)?(?:staff|users|agents|handlers|advisers|caseworkers|colleagues|employees|branches|sites|teams)\b|"
             r"\binvolve\s+(?:some\s+|about\s+|around\s+|over\s+|nearly\s+)?\d[\d,]*\s+(?:agents|staff|users|colleagues|employees|advisers|caseworkers|people|officers|handlers)\b|"
             r"\b(?:roll[- ]?out|deploy\w*|extend\w*)\s+(?:\w+\s+){0,3}?to\s+(?:all|\d[\d,]*|the\s+wider|every|other)\b|\bresistance\b|\bsized\s+for\s+(?:scale|roll[- ]?out)\b",
@@ -660,13 +666,13 @@ R08 = ReasonRules(
             r"\b(?:role|job)\s+(?:changes|redesign|profiles|descriptions)\b|\bincentives?\b|\b(?:performance|team)\s+(?:metrics|objectives|targets|scorecards?)\s+(?:for|of)\s+(?:staff|agents|teams)\b|\b(?:trade\s+)?unions?\b|\bworks\s+council\b|\bHR\s+(?:consultation|business\s+partner)\b",
         )),
         Element("budget for change", rx(
-            r"\b(?:change|training|adoption|communications)\s+(?:budget|costs?|spend|investment|FTEs?|resourc\w+)\b|\bbudget\w*\s+(?:\w+\s+){0,3}?(?:for|of)\s+(?:\w+\s+){0,2}?(?:change|training|adoption)\b|"
+            r"\b(?:change|training|adoption|communications|enablement)\s+(?:budget|costs?|spend|investment|FTEs?|resourc\w+)\b|\bbudget\w*\s+(?:[£$€]?[\w,.]+\s+){0,3}?(?:for|of)\s+(?:\w+\s+){0,2}?(?:change|training|adoption|enablement)\b|"
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s+(?:\w+\s+){0,4}?(?:change|training|adoption)\b",
         )),
     ),
     gap_cues=(Element("pilot users only", rx(
         r"\bvolunteers?\b|\bearly\s+adopters?\b|\bself[- ]selected\b|\benthusiasts?\b|\bhand[- ]?picked\b|\bpilot\s+(?:users|cohort|group)\s+only\b",
-        r"\bpilot\s+(?:agents|users|staff|officers|teams?|cohort|group|participants|site|handlers|planners|technicians)\b",
+        r"\bpilot\s+(?:agents|users|staff|officers|teams|cohort|group|participants|site|handlers|planners|technicians)\b",
     )),),
     addressed_min=2,
     require_any=("adoption beyond early adopters", "budget for change"),
@@ -746,7 +752,8 @@ R09 = ReasonRules(
 PORTFOLIO_OTHER_SENSE = rx(
     r"\b(?:loan|mortgage|credit|lending|property|real\s+estate|investment|asset|insurance|policy|customer|client|product|brand|"
     r"housing|equity|bond|fund|estate|project\s+management|care|patient|debt|receivables|book|retail|commercial)\s+portfolios?\b",
-    r"\bportfolio\s+(?:of\s+(?:loans|mortgages|properties|assets|customers|clients|products|policies|investments|debt|accounts)|managers?\s+(?:in|at)\b|returns|yield|risk\s+weighted)",
+    r"\bportfolio\s+(?:of\s+(?:[\w-]+\s+){0,2}?(?:loans|mortgages|properties|assets|customers|clients|products|policies|investments|debt|accounts|brands|titles|sites|stores|hotels|homes)|managers?\s+(?:in|at)\b|returns|yield|risk\s+weighted)",
+    r"\b(?:commodity|commodities|stock|share|pension|scheme|trading|brand|product|title|energy|generation|asset|exploration|mining|land)\s+portfolios?\b",
 )
 R10 = ReasonRules(
     reason_id="R10",

@@ -17,7 +17,7 @@ from reviewer.documents.pdf_layout import Line
 DPI = 300
 MAX_SIDE_PX = 5000
 #: Words Tesseract is less sure of than this (0-100) are dropped.
-MIN_CONFIDENCE = 30.0
+MIN_CONFIDENCE = 50.0
 
 
 def unavailable_reason() -> str | None:

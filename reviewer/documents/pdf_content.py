@@ -529,7 +529,12 @@ class Interpreter:
         bx0, by0, bx1, by1 = self._box
         if bbox[2] < bx0 or bbox[0] > bx1 or bbox[3] < by0 or bbox[1] > by1:
             return "text outside the visible page"
-        white = gs.stroke_white if gs.render in (1, 5) else gs.fill_white
+        if gs.render in (1, 5):
+            white = gs.stroke_white
+        elif gs.render in (2, 6):
+            white = gs.fill_white and gs.stroke_white
+        else:
+            white = gs.fill_white
         if white:
             if self._over(bbox, self.backgrounds):
                 return None  # white text on a coloured box or an image: visible

@@ -22,6 +22,7 @@ from reviewer.engines import screen_rules as R
 from reviewer.injection import find_alerts
 from reviewer.models import (
     Alert,
+    Block,
     BlockKind,
     CommercialKPI,
     DocType,
@@ -181,6 +182,16 @@ def _lead_in(text: str) -> Polarity | None:
     return None
 
 
+def _table_header(document: Document, i: int) -> Block:
+    """The first row of the run of table rows that block ``i`` belongs to (its header row)."""
+    blocks = document.blocks
+    b = blocks[i]
+    j = i
+    while j > 0 and blocks[j - 1].kind == b.kind and blocks[j - 1].table == b.table and not blocks[j - 1].hidden:
+        j -= 1
+    return blocks[j]
+
+
 def _context_parts(doc: _Doc, k: int) -> list[str]:
     """The unit with what surrounds it: a table row with its header row and a short caption
     before it, or a sentence with the next two sentences of its block."""
@@ -189,8 +200,7 @@ def _context_parts(doc: _Doc, k: int) -> list[str]:
         parts = [u.block.text]
         blocks = doc.document.blocks
         i = u.index
-        first = next((b for b in blocks if b.table is not None and b.table == u.block.table
-                      and b.kind == u.block.kind), None)
+        first = _table_header(doc.document, i)
         if first is not None and first is not u.block:
             parts.append(first.text)
         for j in (i - 1, i - 2):
@@ -405,6 +415,7 @@ def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
     """
     u = doc.units[k]
     parts = [p for p in _context_parts(doc, k) if p is u.text or p is u.block.text or not R.DEFERRAL.search(p)]
+    parts = [p for p in parts if not _NO_TARGET.search(p)]
     ctx = " ".join(parts)
     base = bool(R.BASELINE.search(ctx))
     target = bool(R.TARGET.search(ctx))
@@ -415,6 +426,7 @@ def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
     return base, target, measured
 
 
+_NO_TARGET = re.compile(r"\b(?:no|not\s+(?:yet\s+)?(?:set|agreed|defined|fixed|chosen)(?:\s+\w+)?)\s+(?:a\s+|any\s+)?(?:numerical\s+)?targets?\b", re.I)
 _GENERIC_KPI = re.compile(r"^(?:commercial|business|operational|financial)\s", re.I)
 
 
@@ -425,12 +437,22 @@ _CHANGE = re.compile(
     r"|\b(?:baseline|target)\b[^.;]{0,40}?\d|\d[^.;]{0,40}?\b(?:vs\.?|versus|against|compared)\b", re.I)
 
 
+def _header_row(doc: _Doc, u: Unit) -> bool:
+    """Whether a unit sits in the first (header) row of its table."""
+    return u.is_table and _table_header(doc.document, u.index) is u.block
+
+
+_NOT_MEASURED = re.compile(
+    r"\b(?:did\s+not|didn't|could\s+not|couldn't|were\s+not|was\s+not|weren't|wasn't|not)\s+(?:\w+\s+)?(?:get\s+a\s+(?:clean\s+|reliable\s+)?read|measured?|tracked?|captured?|quantified|assessed|evaluated)\b"
+    r"|\bno\s+(?:clean\s+|reliable\s+)?(?:read|measurement)\b", re.I)
+
+
 def _structural_kpis(doc: _Doc, tech_units: set[int]) -> list[tuple[int, Mention]]:
     """Measures stated with numbers and a change, baseline or target in a success/KPI/benefits
     section, that are not technical metrics: commercial KPIs whatever their vocabulary."""
     out: list[tuple[int, Mention]] = []
     for k, u in enumerate(doc.units):
-        if id(u) in tech_units or not u.block.heading_path:
+        if id(u) in tech_units or not u.block.heading_path or _header_row(doc, u):
             continue
         if not _MEASURE_SECTION.search(u.block.heading_path[-1]):
             continue
@@ -452,6 +474,9 @@ def _r01(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     hits = _find(doc, kpi_el)
     tech = [m for _, m in _find(doc, rules.gap_cues[0], gap=True) if m.polarity == "affirmed"]
     aff = [(k, m) for k, m in hits if m.polarity == "affirmed"]
+    if doc.is_report:
+        # "revenue per room was in the plan, but we did not get a clean read": named, not measured
+        aff = [(k, m) for k, m in aff if not _NOT_MEASURED.search(m.unit.text)]
     specific = [(k, m) for k, m in aff if not _GENERIC_KPI.match(m.match)]
     named_units = {id(m.unit) for _, m in hits}
     tech_units = {id(m.unit) for m in tech}

@@ -160,7 +160,7 @@ COMMERCIAL_KPI = rx(
     r"\b(?:\w+-to-\w+)\s+times?\b",
     r"\btime[- ]to[- ](?:decision|resolution|yield|cash|hire|shortlist|offer|settle|settlement|close|quote|market|serve|value|"
     r"first\s+response|answer|report|repair|fix|restore|treatment|diagnosis|discharge|payment|complete|completion|contract|fill)\b",
-    r"\b(?:conversion|retention|churn|attrition|renewal|take[- ]up|uptake|approval|acceptance|recovery|collections?|cure|"
+    r"\b(?:conversion|retention|churn|attrition|renewal|cancellation|lapse|take[- ]up|uptake|approval|acceptance|recovery|collections?|cure|"
     r"roll[- ]rate|arrears|default|write[- ]off|complaint|repeat\s+contact|first[- ]contact\s+resolution|abandonment|"
     r"containment|deflection|self[- ]service|automation|straight[- ]through|utili[sz]ation|occupancy|readmission|"
     r"no[- ]show|did[- ]not[- ]attend|rework|fraud|loss|leakage|claims?\s+leakage|hit|win|click[- ]through|"
@@ -179,6 +179,7 @@ COMMERCIAL_KPI = rx(
     r"\b(?:jobs|picks|cases|claims|calls|orders|visits|tasks|units|items|lines|parcels|deliveries|contacts|applications|"
     r"letters|files|repairs|inspections|appointments|patients)\s+(?:completed\s+|handled\s+|processed\s+|picked\s+|closed\s+)?"
     r"per\s+(?:\w+\s+)?(?:hour|day|week|FTE|agent|technician|engineer|head|shift|person|handler|caseworker|worker)\b",
+    r"\bfirst[- ](?:contact|call|time)\s+resolution\b|\bFCR\b|\bon[- ]time\s+(?:running|performance)\b|\bOTP\b|\bthroughput\b(?!\s+of\s+(?:the\s+)?(?:model|api|server|gpu))|\b(?:yield|revenue|margin)\s+per\s+\w+",
     r"\b(?:churn|attrition|customer\s+retention|staff\s+retention|student\s+retention|arrears|bad\s+debt|fraud\s+losses|"
     r"fraud\s+loss|chargebacks?|write[- ]offs?|leakage|loss\s+ratio|combined\s+ratio|claims\s+costs?|backlogs?|waiting\s+lists?|"
     r"length\s+of\s+stay|bed\s+days|delayed\s+discharges?|productivity|footfall|NPS|net\s+promoter\s+score|CSAT|"
@@ -213,6 +214,7 @@ BASELINE = rx(
     r"manual|current|last\s+year|pre[- ]\w+)",
     r"\b(?:historic(?:al)?|previous|prior|last\s+year'?s?)\s+(?:average|rate|level|performance|figure|baseline)\b",
     r"\bbefore\s+(?:the\s+)?(?:pilot|trial|tool|change|implementation)\b",
+    r"\b(?:before|baseline|pre[- ]?\w*|prior|previous|last\s+year|historical|historic|comparison|control|current|today)\b[^|:.;]{0,40}:\s*[£$€]?\d",
     # a current value stated plainly ("handling time is 11 days", "churn stands at 2.1%")
     r"\bwhich\s+(?:is|was|were|are)\s+(?:\w+\s+){0,2}?[£$€]?\d",
     r"\b(?:is|are|stands\s+at|averages?|averaged|runs\s+at|sits\s+at)\s+(?:around\s+|about\s+|roughly\s+|currently\s+|now\s+)?[£$€]?\d",
@@ -220,7 +222,7 @@ BASELINE = rx(
 # Words that make a number a target.
 TARGET = rx(
     r"\btargets?\b|\btargeting\b|\btargeted\b|\bgoal\b|\bobjective\b|\bambition\b|\bsuccess\s+criteri(?:on|a)\b|\bthreshold\b",
-    r"\baims?\s+to\b|\baiming\s+to\b|\bseeks?\s+to\b|\bexpected\s+to\s+(?:reduce|cut|increase|improve|lift|raise|lower)\b",
+    r"\baims?\s+to\b|\baiming\s+(?:to|for|at)\b|\baims?\s+(?:for|at)\s+[£$€]?\d|\bseeks?\s+to\b|\bexpected\s+to\s+(?:reduce|cut|increase|improve|lift|raise|lower)\b",
     r"\b(?:reduce|cut|increase|improve|lift|raise|lower|decrease|bring\s+down|grow)\w*\b[^.;]{0,120}?\b(?:by|to)\s+(?:at\s+least\s+)?[£$€]?\d",
     r"\bfrom\s+(?:[\w-]+\s+){0,5}?[£$€]?\d[\d,.]*[^.;]{0,60}?\bto\s+[£$€]?\d",
     r"\b(?:at\s+least|no\s+more\s+than|below|under|above|over)\s+[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|days?|hours?|minutes?|weeks?)",
@@ -245,7 +247,9 @@ R01 = ReasonRules(
                 # "error rate" of a model, "response time" in ms, "capacity" of a server: technical senses
                 other_senses=rx(r"\b(?:model|classifier|algorithm|prediction|inference|api|server|gpu|token)s?\s+(?:error|response|capacity|throughput)",
                                 r"\bresponse\s+times?\s+(?:of|under|below)\s+\d+\s*(?:ms|milliseconds|s\b|seconds)",
-                                r"\b(?:loss|error)\s+(?:function|curve|rate\s+of\s+the\s+model)\b|\btraining\s+loss\b|\bvalidation\s+loss\b")),
+                                r"\b(?:loss|error)\s+(?:function|curve|rate\s+of\s+the\s+model)\b|\btraining\s+loss\b|\bvalidation\s+loss\b",
+                                # usage of the tool itself, tracked for change management
+                                r"\badoption\s+(?:KPIs?|metrics?|measures?|rates?)\b")),
         Element("baseline", BASELINE),
         Element("target", TARGET),
         Element("measurement protocol", MEASUREMENT_PROTOCOL),

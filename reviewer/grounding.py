@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -76,16 +75,36 @@ def _clean_quote(quote: str) -> str:
     return max(pieces, key=len) if pieces else q
 
 
-@dataclass
 class _Index:
-    doc: Document
-    norm: str
-    map: list[int]
+    """Search structures over one document, built only when a quote is not found verbatim."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._norm: tuple[str, list[int]] | None = None
+        self._blocks: dict[str, tuple[str, list[int]]] = {}
+
+    @property
+    def norm(self) -> str:
+        return self._normalised()[0]
+
+    @property
+    def map(self) -> list[int]:
+        return self._normalised()[1]
+
+    def _normalised(self) -> tuple[str, list[int]]:
+        if self._norm is None:
+            self._norm = normalise(self.doc.text)
+        return self._norm
+
+    def block_norm(self, block: Block) -> tuple[str, list[int]]:
+        got = self._blocks.get(block.id)
+        if got is None:
+            got = self._blocks[block.id] = normalise(block.text)
+        return got
 
 
 def _index(doc: Document) -> _Index:
-    norm, m = normalise(doc.text)
-    return _Index(doc, norm, m)
+    return _Index(doc)
 
 
 def index_document(doc: Document) -> _Index:
@@ -123,8 +142,13 @@ def locate(ix: _Index, ev: Evidence) -> Evidence | None:
     nq, _ = normalise(q)
     if len(nq) < 3:
         return None
-    # 1. Exact (normalised) inside the cited block, then anywhere.
     cited = ix.doc.block(ev.block_id) if ev.block_id else None
+    # 0. Verbatim: in the cited block, then anywhere (no normalising needed).
+    if cited is not None and (i := cited.text.find(q)) != -1:
+        return _evidence(cited, q, cited.start + i, cited.start + i + len(q), 100.0)
+    if (i := ix.doc.text.find(q)) != -1 and (b := ix.doc.block_at(i)) is not None and i + len(q) <= b.end:
+        return _evidence(b, q, i, i + len(q), 100.0)
+    # 1. Exact (normalised) inside the cited block, then anywhere.
     candidates: list[int] = []
     pos = ix.norm.find(nq)
     while pos != -1:
@@ -143,7 +167,7 @@ def locate(ix: _Index, ev: Evidence) -> Evidence | None:
     best_ev: Evidence | None = None
     best_score = 0.0
     for b in blocks:
-        nb, bmap = normalise(b.text)
+        nb, bmap = ix.block_norm(b)
         if len(nb) < len(nq) * 0.5:
             continue
         al = fuzz.partial_ratio_alignment(nq, nb, score_cutoff=FUZZY_THRESHOLD)
@@ -161,6 +185,8 @@ def ground_evidence(ix: _Index, ev: Evidence | None, warnings: list[str], where:
     if ev is None:
         return None
     found = locate(ix, ev)
+    if found is not None:
+        found = found.model_copy(update={"role": ev.role})
     if found is None:
         warnings.append(f"{where}: quote not found in the document and not shown: \"{ev.quote[:160]}\"")
     return found

@@ -187,6 +187,10 @@ class Evidence(_Model):
     end: int | None = None
     verified: bool = False
     match_score: float = 0.0
+    role: Literal["supports", "gap", "deferred", "negated", "plan"] = Field(
+        default="supports",
+        description="What the quote shows: support for the reason, or the gap itself (stated, deferred, negated, only planned)",
+    )
 
 
 class Finding(_Model):

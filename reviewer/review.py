@@ -64,6 +64,14 @@ def cache_key(document: Document, rubric: Rubric, engine: Engine) -> str:
     return cache_key_for(document.sha256, rubric, engine, override)
 
 
+def clip(text: str, limit: int) -> str:
+    """Shorten ``text`` to ``limit`` characters at a word boundary, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
 def readiness(findings: list[Finding], rubric: Rubric) -> float:
     if not findings:
         return 0.0
@@ -80,7 +88,7 @@ def diagnostics(findings: list[Finding], facts: Facts, rubric: Rubric) -> list[D
             f = by_id.get(rid)
             if f is None:
                 continue
-            quote = f" e.g. “{f.evidence[0].quote[:140]}” ({f.evidence[0].location})" if f.evidence else ""
+            quote = f" e.g. “{clip(f.evidence[0].quote, 160)}” ({f.evidence[0].location})" if f.evidence else ""
             parts.append(f"{rid} {rubric.reason(rid).short}: {f.status.value}.{quote}")
         if q.reasons and q.reasons[0] == "R01" and facts.commercial_kpis:
             k = facts.commercial_kpis[0]

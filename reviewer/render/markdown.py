@@ -5,6 +5,13 @@ from __future__ import annotations
 from reviewer.models import Review, Rubric, Status
 
 ICON = {Status.ADDRESSED: "✅ addressed", Status.PARTIAL: "🟡 partial", Status.MISSING: "❌ missing"}
+ROLE = {
+    "supports": "supports",
+    "gap": "shows the gap",
+    "deferred": "deferred, not done",
+    "negated": "stated as absent",
+    "plan": "a plan, not a measured result",
+}
 _ORDER = {Status.MISSING: 0, Status.PARTIAL: 1, Status.ADDRESSED: 2}
 
 
@@ -29,7 +36,8 @@ def render_markdown(review: Review, rubric: Rubric) -> str:
     lines: list[str] = []
     lines.append(f"# Gap memo: {d.title or d.name}")
     lines.append("")
-    lines.append(f"- **Document:** `{d.name}` ({d.format.upper()}, {d.pages or '?'} page(s), {d.blocks} blocks, sha256 `{d.sha256[:12]}`)")
+    size = f"{d.pages} page(s)" if d.pages else "no fixed pages; cited by section and paragraph"
+    lines.append(f"- **Document:** `{d.name}` ({d.format.upper()}, {size}, {d.blocks} blocks, sha256 `{d.sha256[:12]}`)")
     lines.append(f"- **Type:** {d.doc_type.value} ({d.doc_type_source}: {d.doc_type_reason})")
     lines.append(f"- **Reviewed:** {review.reviewed_at:%Y-%m-%d %H:%M} UTC")
     lines.append(f"- **Engine:** {engine_line(review)}")
@@ -85,8 +93,9 @@ def render_markdown(review: Review, rubric: Rubric) -> str:
             lines.append("Evidence:")
             lines.append("")
             for ev in f.evidence:
+                role = f" *({ROLE[ev.role]})*" if ev.role != "supports" else ""
                 lines.append(f"> “{ev.quote}”  ")
-                lines.append(f"> — {ev.location or ev.block_id}")
+                lines.append(f"> — {ev.location or ev.block_id}{role}")
                 lines.append("")
         else:
             lines.append("Evidence: none found in the document.")

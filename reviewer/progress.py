@@ -170,7 +170,10 @@ def summary_table(result: BatchResult) -> Table:
 
 def print_summary(result: BatchResult, console: Console | None = None) -> None:
     """The final table, totals, model spend, each failure with what to do, and where the memos are."""
-    console = console or Console()
+    if console is None:
+        console = Console()
+        if not console.is_terminal:  # a pipe or log file: don't squeeze the table into 80 columns
+            console = Console(width=140)
 
     def say(text: str, style: str | None = None) -> None:
         console.print(text, style=style, highlight=False, markup=False, soft_wrap=True)
@@ -190,3 +193,6 @@ def print_summary(result: BatchResult, console: Console | None = None) -> None:
             say(f"  - {o.error}")
     if result.out_dir:
         say(f"Memos written to {result.out_dir}")
+    for p in result.portfolio:
+        if p.endswith(".html"):
+            say(f"Portfolio view: {p}")

@@ -25,7 +25,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from reviewer.models import Evidence, Facts, Finding, Review, Rubric, Status
-from reviewer.render.markdown import engine_line
+from reviewer.render.markdown import ROLE, engine_line
 
 # Fill / text colours per status (the familiar good / neutral / bad palette).
 STATUS_FILL = {Status.ADDRESSED: "C6EFCE", Status.PARTIAL: "FFEB9C", Status.MISSING: "FFC7CE"}
@@ -196,7 +196,8 @@ def _finding(doc: WordDocument, f: Finding, rubric: Rubric) -> None:
             q.paragraph_format.left_indent = Cm(0.8)
             src = doc.add_paragraph()
             src.paragraph_format.left_indent = Cm(0.8)
-            r = src.add_run(f"— {_where(ev)}")
+            role = f" ({ROLE[ev.role]})" if ev.role != "supports" else ""
+            r = src.add_run(f"— {_where(ev)}{role}")
             r.font.size = Pt(9)
             r.font.color.rgb = RGBColor.from_string("595959")
     else:

@@ -67,5 +67,10 @@ class ReviewOptions:
         return self.api_key or os.environ.get("OPENAI_API_KEY")
 
     def model_configured(self) -> bool:
-        """A model is configured when a key or a base URL is available (auto engine picks llm)."""
-        return bool(self.resolved_api_key() or self.resolved_base_url())
+        """A model is configured when a key or a base URL is available, from the options, the
+        environment or the config file (``--engine auto`` then picks the LLM engine)."""
+        if self.resolved_api_key() or self.resolved_base_url():
+            return True
+        from reviewer.config import load_config
+
+        return bool(load_config(self.config_path).base_url)

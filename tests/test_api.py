@@ -59,3 +59,12 @@ def test_unknown_option_is_a_type_error(tmp_path: Path) -> None:
     p = make_docx(tmp_path / "p.docx", STRONG_PROPOSAL)
     with pytest.raises(TypeError):
         review_file(p, engin="screen")
+
+
+def test_auto_engine_follows_config_file_base_url(tmp_path: Path) -> None:
+    cfg = tmp_path / "reviewer.toml"
+    cfg.write_text('base_url = "http://127.0.0.1:9/v1"\nmodel = "m"\n', encoding="utf-8")
+    assert ReviewOptions(config_path=cfg).model_configured()
+    assert not ReviewOptions().model_configured()
+    cfg.write_text('model = "m"\n', encoding="utf-8")
+    assert not ReviewOptions(config_path=cfg).model_configured()

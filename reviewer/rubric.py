@@ -45,10 +45,7 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
 
     Raises ``RubricError`` naming the file and the failing field.
     """
-    if path is None:
-        src = prompts_dir() / DEFAULT_RUBRIC
-    else:
-        src = Path(path)
+    src = prompts_dir() / DEFAULT_RUBRIC if path is None else Path(path)
     try:
         raw = src.read_bytes()
     except OSError as e:

@@ -236,6 +236,82 @@ def test_custom_rubric_with_unknown_ids() -> None:
     assert any("R42" in w for w in res.warnings)
 
 
+# --------------------------------------------------------------------------- structure: tables, logs, cohorts
+
+
+def test_raci_accountable_cell_names_the_owner() -> None:
+    rows = ["Activity | R | A | C | I",
+            "Activity: Day-to-day use | R: Case Officers | A: Jo Smith, Head of Income Services | C: Team Leaders | I: Board"]
+    got = review(make_doc(["The pilot ran for twelve weeks."], doc_type=DocType.REPORT, rows=rows))
+    assert got["R03"][0] == Status.ADDRESSED
+
+
+def test_owner_column_of_an_action_log_is_not_ownership() -> None:
+    rows = ["Ref | Item | Owner | Due", "Ref: A1 | Item: Define the benefits measure | Owner: Digital Delivery Lead | Due: Gate 3"]
+    got = review(make_doc(["The pilot ran for twelve weeks."], doc_type=DocType.REPORT, rows=rows))
+    assert got["R03"][0] == Status.MISSING
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a function, but the accountable person is still to come
+    ("The Claims Operations Group will own the tool once it is in service. The accountable director is to be confirmed.",
+     Status.PARTIAL),
+    # a hedge is not an assignment
+    ("Ownership: Service Desk will probably pick it up once it is live.", Status.PARTIAL),
+    # the decider is not the owner: left for later
+    ("Who would own the system after the trial will be decided by the General Manager Operations once the results are in.",
+     Status.MISSING),
+    ("Jo Brennan, Supporter Care Manager, is in charge from the first day and will carry on running it after the trial.",
+     Status.ADDRESSED),
+])
+def test_owner_judgements(text: str, expected: Status) -> None:
+    assert review(make_doc([text]))["R03"][0] == expected
+
+
+def test_header_cells_supply_the_baseline_of_a_results_row() -> None:
+    rows = ["Measure | Before (Q4) | During pilot | Comparison sites",
+            "Measure: Accounts more than 4 weeks in arrears | Before (Q4): 6.8% | During pilot: 5.9% | Comparison sites: 6.7%"]
+    got = review(make_doc(["Results are from the monthly income report."], doc_type=DocType.REPORT, rows=rows))
+    assert got["R01"][0] == Status.ADDRESSED
+
+
+def test_header_row_of_a_technical_table_is_not_a_kpi() -> None:
+    rows = ["Measure | Current rules | Pilot target", "Precision at top 2% | 0.11 | 0.22", "Recall of known cases | 0.46 | 0.65"]
+    doc = make_doc(["2. Success measures"], rows=rows)
+    for b in doc.blocks:
+        b.heading_path = ["2. Success measures"]
+    assert review(doc)["R01"][0] == Status.MISSING
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It uses live member queries. Only the 14 administrators who volunteered will use it.", Status.PARTIAL),
+    ("The assistant ran on every real guest conversation. All front desk agents on shift used it; nobody opted in.",
+     Status.ADDRESSED),
+    ("Twelve case builders volunteered. They ran it on copies of 640 closed case files in the test environment.",
+     Status.MISSING),
+    ("We trained it on two years of historical sales data in the analytics sandbox.", Status.PARTIAL),
+])
+def test_real_world_testing_judgements(text: str, expected: Status) -> None:
+    assert review(make_doc([text], doc_type=DocType.REPORT))["R09"][0] == expected
+
+
+def test_licence_price_beside_a_pilot_cost_is_a_cost_figure() -> None:
+    text = "Pilot cost £96,000; the vendor's list price is £18 per user per month. Running costs at scale have not been calculated."
+    assert review(make_doc([text], doc_type=DocType.REPORT))["R05"][0] == Status.PARTIAL
+
+
+def test_kpi_money_is_not_a_running_cost() -> None:
+    text = ("The cost per invoice scored is $0.06. Baseline leakage: 0.9% ($25.2M a year). "
+            "We have not yet modelled annual running costs at full volume.")
+    assert review(make_doc([text]))["R05"][0] == Status.PARTIAL
+
+
+def test_planned_feed_beside_weekly_extracts_is_partial_data() -> None:
+    text = ("During the pilot the model ran on weekly extracts from the housing system. A change-data-capture feed would "
+            "replace the extracts for a full rollout; it is a phase 2 requirement and has not been designed.")
+    assert review(make_doc([text], doc_type=DocType.REPORT))["R04"][0] == Status.PARTIAL
+
+
 # --------------------------------------------------------------------------- labelled fixtures
 
 
@@ -258,6 +334,17 @@ def test_engine_on_labelled_samples_and_dev_split() -> None:
     assert demo.gap_recall is not None and demo.gap_recall >= 0.92
     assert demo.quote_share == 1.0
     dev = evaluate(_labels("devset"), split="dev").score("dev")
+    assert dev.accuracy is not None and dev.accuracy >= 0.88
+    assert dev.gap_recall is not None and dev.gap_recall >= 0.95
+    assert dev.quote_share == 1.0
+
+
+def test_engine_on_second_writer_devset() -> None:
+    """A second writer's vocabulary (measured 0.97 accuracy, gap recall 0.99): floors keep the issue's
+    targets with margin, so rules that only fit one writer's phrasing show up here."""
+    from reviewer.evaluate import evaluate
+
+    dev = evaluate(_labels("devset2")).score("dev")
     assert dev.accuracy is not None and dev.accuracy >= 0.88
     assert dev.gap_recall is not None and dev.gap_recall >= 0.95
     assert dev.quote_share == 1.0

@@ -278,7 +278,7 @@ R02 = ReasonRules(
             r"\b(?:process|workflow|operating[- ]model)\s+(?:redesign|re-design|re-engineering|change|changes|transformation)\b",
         ), core=True, other_senses=rx(r"(?<![-\w])(?:data|ml|training|airflow|ci/cd|build|deployment|etl|software)\s+(?:workflow|process)")),
         Element("decision rights", rx(
-            r"\bdecision[- ]rights?\b|\bdecision[- ]making\s+authority\b|\b(?:approval|sign[- ]off|delegated)\s+(?:authority|limits?|levels?)\b",
+            r"\bdecision[- ]rights?\b|\bdecision[- ]making\s+authority\b|\bRACI\b|\b(?:approval|sign[- ]off|delegated)\s+(?:authority|limits?|levels?)\b",
             r"\b(?:own|sole|final|delegated|new)\s+(?:decision\s+)?authority\b|\bauthority\s+to\s+(?:sign|send|approve|decide|override|settle|release|issue)\b|\bwhen\s+(?:they|staff|agents|users)\s+(?:may|can|should)\s+override\b|"
             r"\bwho\s+(?:decides|approves|signs\s+off|is\s+accountable)\b|\bauthori[sz]ed\s+to\s+(?:approve|decide|override)\b",
             r"\b(?:final|override)\s+(?:decision|say)\b|\b(?:staff|agents?|handlers?|caseworkers?|officers?|clinicians?|humans?)\s+(?:can|may|must|will)\s+(?:override|overrule|approve|reject)\b",
@@ -703,6 +703,7 @@ R09 = ReasonRules(
             r"\breal\s+(?:prospective\s+|live\s+|current\s+)?(?:customers|cases|calls|claims|users|patients|applications|operational|world|time\s+data|consultations?|responses|"
             r"workloads?|transactions|subscribers|prospects|shipments|accounts|requests|orders|jobs|vacancies|letters|students|tenants|visitors|"
             r"members|candidates|referrals|examinations|invoices|repairs|faults)\b|\breal[- ]world\s+(?:data|conditions|settings?|use|usage|deployment|testing|test|environment|operations?|cases|trial)\b|\bin\s+the\s+real\s+world\b",
+            r"\bcanary\s+(?:release|deployment|rollout|roll-out|test\w*|group|cohort)\b|\bchampion[- /]+challenger\b|\b(?:small|random)\s+(?:share|slice|percentage|fraction)\s+of\s+(?:live|real|production)\b|"
             r"\bA/B\s+test\w*|\b(?:randomi[sz]ed\s+)?controlled\s+trial\b|\bfield\s+(?:trial|test)\b|\bgo[- ]live\b|\bwent\s+live\b|"
             r"\bdeployed\s+(?:to|in|into)\b|\broutine\s+(?:operations|use|practice|work)\b|\bin\s+routine\b",
             r"\boperational\s+(?:environment|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b|"

@@ -415,7 +415,7 @@ def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
     """
     u = doc.units[k]
     parts = [p for p in _context_parts(doc, k) if p is u.text or p is u.block.text or not R.DEFERRAL.search(p)]
-    parts = [p for p in parts if not _NO_TARGET.search(p)]
+    parts = [_NO_TARGET.sub(" ", p) for p in parts]  # "we have not yet set a baseline or a target"
     ctx = " ".join(parts)
     base = bool(R.BASELINE.search(ctx))
     target = bool(R.TARGET.search(ctx))
@@ -426,7 +426,8 @@ def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
     return base, target, measured
 
 
-_NO_TARGET = re.compile(r"\b(?:no|not\s+(?:yet\s+)?(?:set|agreed|defined|fixed|chosen)(?:\s+\w+)?)\s+(?:a\s+|any\s+)?(?:numerical\s+)?targets?\b", re.I)
+_NO_TARGET = re.compile(r"\b(?:no|not\s+(?:yet\s+)?(?:set|agreed|defined|fixed|chosen|established|measured|taken)(?:\s+\w+)?)\s+"
+                        r"(?:[\w-]+\s+){0,4}?(?:baselines?|targets?)(?:\s+(?:or|and|nor)\s+(?:an?\s+)?(?:baselines?|targets?))?\b", re.I)
 _GENERIC_KPI = re.compile(r"^(?:commercial|business|operational|financial)\s", re.I)
 
 
@@ -688,9 +689,11 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     hist_el, vol_el, sandbox_el = rules.gap_cues
     live = _find(doc, live_el)
     hist = [m for _, m in _find(doc, hist_el, gap=True) if m.polarity == "affirmed"]
-    shadow_units = {id(m.unit) for m in hist if "shadow" in m.match.lower() or "parallel" in m.match.lower()}
+    shadow = [(id(m.unit), m.start - 50, m.end + 50) for m in hist
+              if "shadow" in m.match.lower() or "parallel" in m.match.lower()]
     # "the model scores live claims in shadow mode" is shadow running, not live operation
-    live_aff = [m for _, m in live if m.polarity == "affirmed" and id(m.unit) not in shadow_units]
+    live_aff = [m for _, m in live if m.polarity == "affirmed"
+                and not any(uid == id(m.unit) and cs <= m.start < ce for uid, cs, ce in shadow)]
     nonvol = [m for _, m in _find(doc, nonvol_el) if m.polarity == "affirmed"]
     vol = [m for _, m in _find(doc, vol_el, gap=True) if m.polarity == "affirmed"]
     sandbox = [m for _, m in _find(doc, sandbox_el, gap=True) if m.polarity == "affirmed"]

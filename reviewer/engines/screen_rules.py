@@ -453,7 +453,7 @@ R05 = ReasonRules(
             r"\b(?:cost|price)\s+per\s+\w+\s+(?:scored|processed|analysed|analyzed|reviewed|predicted|classified|drafted|summari[sz]ed|checked)\b",
             r"[£$€]\s?0?\.\d+\s*(?:per|/|a|an|each)\s+(?:[\w-]+\s+){0,2}?[\w-]+",
             r"[£$€]\s?\d{1,2}\.\d+\s*(?:per|/|each)\s+(?!(?:user|seat|licen[cs]e|month|year|hour|day)\b)(?:[\w-]+\s+){0,1}?[\w-]+",
-            r"\b(?:running|run|operating|unit|marginal)\s+cost\s+per\s+\w+",
+            r"\b(?:running|run|operating|unit|marginal)\s+cost\s+per\s+\w+|\bopex\s+per\s+\w+",
             r"[£$€]\s?\d[\d,.]*\s*(?:p|pence|c|cents)?\s*(?:per|/|a|each)\s+(?:scored|processed|analysed|reviewed|predicted)\s+\w+",
             r"[£$€]\s?\d[\d,.]*\s*(?:p|pence)?\s*(?:per|/|a|each)\s+\w+\s+(?:scored|processed|analysed|analyzed|reviewed|predicted|classified|drafted)\b",
             r"\bunit\s+(?:cost|costs|economics|price|pricing)\b|\bper[- ](?:unit|transaction|inference|call|query|request|token|claim|case|user|seat)\s+(?:cost|price|fee|charge)s?\b",
@@ -482,6 +482,7 @@ R05 = ReasonRules(
             r"\bdata\s+engineering\s+costs?\b|\bintegration\s+costs?\b",
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s*(?:per|a|each)\s+(?:user|seat|licen[cs]e|site|store|line|device|sensor)s?\b|"
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s+a\s+year\s+for\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?licen[cs]e|\blicen[cs]e\s+(?:quote|fee|price)",
+            r"\b(?:for\s+)?(?:each|every|per)\s+(?:further|additional|extra|new)\s+[\w-]+\s+(?:would|will)\s+cost\b|\bcosts?\s+(?:about\s+|around\s+|roughly\s+)?[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s+(?:per|for\s+each|each)\s+(?:further\s+|additional\s+|extra\s+)?[\w-]+",
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s*per\s+[\w-]+\s+per\s+(?:month|year|annum|week|quarter)\b|\b(?:list|licen[cs]e|subscription|production)\s+pric(?:e|es|ing)\b",
         )),
         Element("retraining and monitoring cost", rx(

@@ -312,6 +312,34 @@ def test_planned_feed_beside_weekly_extracts_is_partial_data() -> None:
     assert review(make_doc([text], doc_type=DocType.REPORT))["R04"][0] == Status.PARTIAL
 
 
+@pytest.mark.parametrize("rid, doc_type, text, expected", [
+    ("R01", DocType.PROPOSAL, "Success is measured by days sales outstanding, currently 52 days; we target 45 days by Q4.", Status.ADDRESSED),
+    ("R01", DocType.REPORT, "On-time performance improved to 88% from 84% over the same weeks last year.", Status.ADDRESSED),
+    ("R01", DocType.PROPOSAL, "The main outcome is fewer missed appointments; we have not yet set a baseline or a target.", Status.PARTIAL),
+    ("R01", DocType.PROPOSAL, "The KPI is net revenue retention: 96% today, 99% by year end, reported quarterly.", Status.ADDRESSED),
+    ("R02", DocType.PROPOSAL, "A future-state process map is drafted: the assistant drafts, the adviser approves, and exceptions go "
+                              "to a supervisor queue.", Status.ADDRESSED),
+    ("R02", DocType.PROPOSAL, "How the work changes at scale is an open question we will come back to in phase 2.", Status.PARTIAL),
+    ("R04", DocType.PROPOSAL, "Data is hand-curated by an analyst each week into a spreadsheet; a proper pipeline is needed later.",
+     Status.PARTIAL),
+    ("R05", DocType.PROPOSAL, "Opex per case at full volume is projected at £0.85, a TCO of £1.4m over five years including "
+                              "retraining and monitoring.", Status.ADDRESSED),
+    ("R06", DocType.PROPOSAL, "A DPIA is complete, the model has a model risk tier and a model card, and drift monitoring alerts "
+                              "the ML ops team.", Status.ADDRESSED),
+    ("R07", DocType.PROPOSAL, "Recommendations are embedded in the case screen of the CRM through the middleware, and every "
+                              "decision is logged for audit.", Status.ADDRESSED),
+    ("R08", DocType.PROPOSAL, "The change plan covers upskilling for all 600 agents, floor walkers, union consultation and "
+                              "adoption KPIs, with a £300k change budget.", Status.ADDRESSED),
+    ("R09", DocType.PROPOSAL, "We will run in shadow mode for four weeks, then a parallel run, then a canary release to 5% of "
+                              "live traffic with all agents.", Status.ADDRESSED),
+    ("R10", DocType.PROPOSAL, "The pilot is one of nine in the AI portfolio overseen by the AI Council, chaired by the Chief "
+                              "Data and Analytics Officer.", Status.ADDRESSED),
+])
+def test_concept_paraphrases(rid: str, doc_type: DocType, text: str, expected: Status) -> None:
+    """The concepts in general consultant's vocabulary, not any fixture's wording."""
+    assert review(make_doc([text], doc_type=doc_type))[rid][0] == expected
+
+
 # --------------------------------------------------------------------------- labelled fixtures
 
 

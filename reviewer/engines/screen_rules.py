@@ -73,6 +73,7 @@ DEFERRAL = rx(
     r"(?:later|in\s+due\s+course|subsequently|at\s+a\s+later|post[- ]pilot|after|once|when|if|in\s+(?:a\s+)?(?:later|future|subsequent|next))",
     r"\b(?:eventually|at\s+some\s+point|in\s+due\s+course|at\s+a\s+later\s+(?:date|stage|point|time)|(?:until|for)\s+later|later\s+(?:phase|stage|date|wave|release)|down\s+the\s+line)\b",
     r"\b(?:considered|addressed|decided|agreed|defined|designed|scoped|assessed|confirmed|looked\s+at|revisited|determined|worked\s+out)\s+later\b",
+    r"\b(?:needed|required|necessary)\s+(?:later|in\s+future|at\s+scale|for\s+scale|for\s+(?:full\s+)?production|for\s+(?:a\s+)?(?:full\s+)?roll[- ]?out)\b|"
     r"\b(?:needed|required|necessary|need\s+to\s+be\s+\w+)\s+before\s+(?:any\s+|it\s+(?:can|goes)\s+)?(?:live|production|go[- ]live|roll[- ]?out|wider\s+(?:use|roll[- ]?out))\b|\bbeyond\s+shadow\b",
     r"\b(?:would|will)\s+(?:also\s+)?need\b|\b(?:would|will)\s+be\s+(?:needed|required|necessary)\b|\bneeds\s+(?:a|an)\b|\boutside\s+(?:the\s+)?scope\b",
     r"\bat\s+scale\b[^.;]{0,60}?\bneeds?\s+to\b|\bneeds?\s+to\b[^.;]{0,60}?\bat\s+scale\b",
@@ -179,7 +180,7 @@ COMMERCIAL_KPI = rx(
     r"\b(?:jobs|picks|cases|claims|calls|orders|visits|tasks|units|items|lines|parcels|deliveries|contacts|applications|"
     r"letters|files|repairs|inspections|appointments|patients)\s+(?:completed\s+|handled\s+|processed\s+|picked\s+|closed\s+)?"
     r"per\s+(?:\w+\s+)?(?:hour|day|week|FTE|agent|technician|engineer|head|shift|person|handler|caseworker|worker)\b",
-    r"\bfirst[- ](?:contact|call|time)\s+resolution\b|\bFCR\b|\bon[- ]time\s+(?:running|performance)\b|\bOTP\b|\bthroughput\b(?!\s+of\s+(?:the\s+)?(?:model|api|server|gpu))|\b(?:yield|revenue|margin)\s+per\s+\w+",
+    r"\b(?:net|gross)\s+(?:revenue|dollar)\s+retention\b|\bNRR\b|\bsavings\b|\bfirst[- ](?:contact|call|time)\s+resolution\b|\bFCR\b|\bon[- ]time\s+(?:running|performance)\b|\bOTP\b|\bthroughput\b(?!\s+of\s+(?:the\s+)?(?:model|api|server|gpu))|\b(?:yield|revenue|margin)\s+per\s+\w+",
     r"\b(?:churn|attrition|customer\s+retention|staff\s+retention|student\s+retention|arrears|bad\s+debt|fraud\s+losses|"
     r"fraud\s+loss|chargebacks?|write[- ]offs?|leakage|loss\s+ratio|combined\s+ratio|claims\s+costs?|backlogs?|waiting\s+lists?|"
     r"length\s+of\s+stay|bed\s+days|delayed\s+discharges?|productivity|footfall|NPS|net\s+promoter\s+score|CSAT|"
@@ -214,6 +215,7 @@ BASELINE = rx(
     r"manual|current|last\s+year|pre[- ]\w+)",
     r"\b(?:historic(?:al)?|previous|prior|last\s+year'?s?)\s+(?:average|rate|level|performance|figure|baseline)\b",
     r"\bbefore\s+(?:the\s+)?(?:pilot|trial|tool|change|implementation)\b",
+    r"\bto\s+[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|days?|hours?|minutes?|k|m)?\s+from\s+[£$€]?\d|\b(?:same|equivalent)\s+(?:period|weeks?|months?|quarters?)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year\b",
     r"\b(?:before|baseline|pre[- ]?\w*|prior|previous|last\s+year|historical|historic|comparison|control|current|today)\b[^|:.;]{0,40}:\s*[£$€]?\d",
     # a current value stated plainly ("handling time is 11 days", "churn stands at 2.1%")
     r"\bwhich\s+(?:is|was|were|are)\s+(?:\w+\s+){0,2}?[£$€]?\d",
@@ -226,6 +228,7 @@ TARGET = rx(
     r"\b(?:reduce|cut|increase|improve|lift|raise|lower|decrease|bring\s+down|grow)\w*\b[^.;]{0,120}?\b(?:by|to)\s+(?:at\s+least\s+)?[£$€]?\d",
     r"\bfrom\s+(?:[\w-]+\s+){0,5}?[£$€]?\d[\d,.]*[^.;]{0,60}?\bto\s+[£$€]?\d",
     r"\b(?:at\s+least|no\s+more\s+than|below|under|above|over)\s+[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|days?|hours?|minutes?|weeks?)",
+    r"[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|days?|hours?|minutes?|k|m)?\s+by\s+(?:the\s+)?(?:end\s+of|year[- ]end|month\s+\d|week\s+\d|Q[1-4]|20\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)",
 )
 # A measured result in a report: a past-tense change with a number.
 MEASURED = rx(
@@ -270,7 +273,7 @@ R02 = ReasonRules(
             r"\b(?:process|workflow|pathway|role|desk|allocation|rota|triage)\s+changes?\b|\bchanges?\s+to\s+(?:the\s+|how\s+)?(?:[\w-]+\s+){0,2}?(?:process|workflow|roles?|ways\s+of\s+working|pathway|rota|desk|allocation|work)\b",
             r"\bworking\s+practices?\b|\b(?:workflow|process|practices?|roles?|pathway|route|journey|operating\s+model)\b[^.;:]{0,60}?\b(?:change|changes|changed|redesign\w*|re-design\w*|rework\w*)\b",
             r"\bredesign\w*\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,5}?(?:process|workflow|journey|pathway|route|model|days|stage|operations?|service)\b",
-            r"\bhow\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:work|process|team|teams|staff|role|roles|job)\s+(?:will|would|must|should|needs?\s+to)\s+change\b|\bend[- ]to[- ]end\s+(?:[\w-]+\s+)?process\b",
+            r"\bhow\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:work|process|team|teams|staff|role|roles|job)\s+(?:will|would|must|should|needs?\s+to)\s+change\b|\bhow\s+(?:the\s+)?(?:[\w-]+\s+)?(?:work|process|roles?|jobs?)\s+changes?\b|\bend[- ]to[- ]end\s+(?:[\w-]+\s+)?process\b",
             r"\b(?:authority|discretion|mandate|permission)\s+to\s+(?:settle|approve|decide|override|reject|close|pay|refer|write[- ]off|offer|book|request|order|escalate)\b",
             r"\b(?:\w+\s+)?authority\s+(?:limits?|levels?|changes?)\b|\b(?:handler|staff|agent|officer|adviser|underwriter|clinician|radiographer)s?'?\s+(?:authority|discretion)\b",
             r"\boperating[- ]model\s+(?:change|redesign|design|impact|implications)\b|\b(?:target|future)[- ]state\s+(?:process|design|operating|model|workflow|service|journey|map)\w*",
@@ -281,12 +284,14 @@ R02 = ReasonRules(
             r"\bdecision[- ]rights?\b|\bdecision[- ]making\s+authority\b|\bRACI\b|\b(?:approval|sign[- ]off|delegated)\s+(?:authority|limits?|levels?)\b",
             r"\b(?:own|sole|final|delegated|new)\s+(?:decision\s+)?authority\b|\bauthority\s+to\s+(?:sign|send|approve|decide|override|settle|release|issue)\b|\bwhen\s+(?:they|staff|agents|users)\s+(?:may|can|should)\s+override\b|"
             r"\bwho\s+(?:decides|approves|signs\s+off|is\s+accountable)\b|\bauthori[sz]ed\s+to\s+(?:approve|decide|override)\b",
+            r"\b(?:adviser|advisor|agent|handler|officer|caseworker|clinician|supervisor|team\s+leader|reviewer|underwriter|planner|dispatcher)s?\s+(?:approves?|signs?\s+off|decides?|overrides?|confirms?)\b|"
             r"\b(?:final|override)\s+(?:decision|say)\b|\b(?:staff|agents?|handlers?|caseworkers?|officers?|clinicians?|humans?)\s+(?:can|may|must|will)\s+(?:override|overrule|approve|reject)\b",
         ), core=True),
         Element("handoffs", rx(
             r"\bhand[- ]?offs?\b|\bhand(?:ed)?\s+(?:off|over)\s+(?:to|between)\s+(?:a\s+|the\s+)?(?:human|agent|staff|team|caseworker|handler|adviser|advisor|clinician)",
             r"\bhuman[- ]in[- ]the[- ]loop\b|\bhuman[- ]machine\b|\bhuman[- ]AI\b|\bhuman\s+review\s+(?:step|stage|of)\b",
             r"\b(?:escalat\w+|rout\w+|referr\w+|triag\w+)\s+(?:\w+\s+){0,3}?to\s+(?:a\s+|the\s+)?(?:human|agent|specialist|senior|team|caseworker|handler|adviser|clinician|underwriter|investigator)",
+            r"\b(?:exceptions?|edge\s+cases|complex\s+(?:cases|queries)|low[- ]confidence\s+(?:cases|items|scores))\s+(?:go|are\s+(?:sent|routed|passed|handed|referred)|pass)\s+to\b",
         ), core=True),
         Element("roles and workflows change", rx(
             r"\b(?:roles?|responsibilities|jobs?|tasks?|team\s+structures?)\s+(?:will\s+)?(?:change|changes|redesign\w*|redefin\w+|shift\w*)\b",
@@ -409,7 +414,7 @@ R04 = ReasonRules(
             r"\bgolden\s+(?:sources?|records?)\b|\bchange[- ]data[- ]capture\b|\bCDC\b|\b(?:real|proper|system|production|event)\s+(?:data\s+)?feeds?\b|\bthrough\s+(?:its|the|their|an?)\s+(?:[\w-]+\s+)?APIs?\b",
         ), core=True),
         Element("automated pipeline", rx(
-            r"\b(?:automated|production|productionised|productionized|scheduled|streaming|batch|repeatable|data|ETL|ELT|ingestion|feature)\s+pipelines?\b",
+            r"\b(?:automated|production|productionised|productionized|scheduled|streaming|batch|repeatable|data|ETL|ELT|ingestion|feature|proper|robust|scalable|enterprise)\s+pipelines?\b",
             r"\bpipelines?\s+(?:from|into|that\s+(?:ingest|load|refresh))\b|\bETL\b|\bELT\b|\bdata\s+engineering\b|\borchestrat\w+\b|\bAirflow\b|\bdbt\b",
             r"\b(?:automat\w+|refresh\w*)\s+(?:the\s+)?(?:data\s+)?(?:ingestion|preparation|extraction|refresh|loads?|feeds?|flows?|transfers?|extracts?)\b",
             r"\b(?:receive|get|load|ingest|pull|extract|feed|refresh|flow|arriv|stream|link|sync|push|transfer|copie|copy)\w*\s+(?:\w+\s+){0,3}?automatically\b|\bevent\s+(?:bus|stream|streaming|hub)\b|\b(?:CDC|change[- ]data[- ]capture)\s+feeds?\b",

@@ -458,7 +458,7 @@ def review_paths(
     items = discover(paths, exclude=out_dir)
     result = run_batch(items, options=options, rubric=rubric, engine=engine, out_dir=out_dir, progress=progress)
     # Batch-level outputs (the portfolio view) are written here, after every document.
-    if "portfolio" in options.formats and out_dir is not None:
+    if "portfolio" in options.formats and out_dir is not None and result.ok:
         from reviewer.render.portfolio import write_portfolio
 
         write_portfolio(result, rubric, out_dir)

@@ -187,6 +187,18 @@ def _usable(req: list[str] | None) -> bool:
     return bool(req) and all(len(x) >= _MIN_LITERAL or x in _RARE for x in req or [])
 
 
+def _leading_literals(seq: object) -> str:
+    """The literal characters every match of the parsed sequence ``seq`` starts with."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out: list[str] = []
+    for op, av in seq:  # type: ignore[attr-defined]
+        if op is not c.LITERAL:
+            break
+        out.append(chr(av).lower())
+    return "".join(out)
+
+
 def _requirement(seq: object) -> list[str] | None:
     """Strings of which at least one occurs in every match of the parsed sequence ``seq``."""
     from re import _constants as c  # type: ignore[attr-defined]
@@ -206,6 +218,7 @@ def _requirement(seq: object) -> list[str] | None:
         if op is c.LITERAL:
             run.append(chr(av).lower())
             continue
+        prev_run = "".join(run)
         if run:
             consider(["".join(run)])
             run = []
@@ -219,6 +232,11 @@ def _requirement(seq: object) -> list[str] | None:
             alts = [_requirement(a) for a in av[1]]
             if all(alts):
                 consider(sorted({x for a in alts for x in a or []}))
+            # the parser factors a shared prefix out of alternatives ("CTO|CDO" -> "C" + "TO|DO"):
+            # joined back to each alternative's own leading literals, the prefix makes a longer requirement
+            heads = [_leading_literals(a) for a in av[1]]
+            if prev_run and all(heads):
+                consider(sorted({prev_run + h for h in heads}))
     if run:
         consider(["".join(run)])
     return best

@@ -395,6 +395,21 @@ def test_hidden_instruction_fixtures_raise_alerts() -> None:
                 assert e.block_id not in alerted or not any(a.text in e.quote or e.quote in a.text for a in res.alerts)
 
 
+def test_trigger_keeps_a_factored_prefix() -> None:
+    """The parser turns "CTO|CDO" into "C" + ("TO"|"DO"); the prefilter must keep "cto"/"cdo", not the
+    common "to"/"do", and must still find every match."""
+    import re
+
+    from reviewer.text import fold, trigger
+
+    pat = re.compile(r"(?-i:\b(?:CTO|CDO|CIO)\b)|\bhead\s+of\s+data\b", re.I)
+    trig = trigger(pat)
+    assert trig is not None
+    assert not trig.search("go to the site and do it")
+    for text in ("the CTO signs off", "our CDO", "Head of Data"):
+        assert pat.search(text) and trig.search(fold(text))
+
+
 @pytest.mark.parametrize("chunk", ["owner ", "from 1 to ", "a-b-c-", "£1.0 per ", "integration with the ", "x" * 50 + " "])
 def test_no_pathological_backtracking(chunk: str) -> None:
     """Long runs without sentence ends (broken extractions) stay fast: rules are linear in practice."""

@@ -588,7 +588,7 @@ R07 = ReasonRules(
             r"(?:system|workstation|work\s+queue|queue|worklist|screen|desktop|application|record|case\s+file|CRM|ERP)\b",
             r"\bconsumed\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:system|platform|service|application|server)\b|\b(?:published|posted|emitted)\s+(?:on|to)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:event|message)\s+bus\b",
             r"\b(?:sits?|runs?|placed)\s+behind\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:API|service|server|gateway)\b",
-            r"\b(?:CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|DMS)\s+(?:[\w-]+\s+)?(?:connection|integration|interface|link|feed|connector)\b|\b(?:automated|system|electronic)\s+interface\b|"
+            r"\b(?:CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|DMS)\s+(?:\([^)]{1,30}\)\s+)?(?:[\w-]+\s+)?(?:connection|integration|interface|link|feed|connector)\b|\b(?:automated|system|electronic)\s+interface\b|"
             r"\b(?:read-only|read/write|two-way|bi-?directional|write-back|API)\s+connectors?\b|\bconnectors?\s+(?:to|into|with)\b",
             r"\b(?:retriev\w+|pull\w*|read\w*|fetch\w*|look\w*\s+up)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|database|record)\b",
             rf"\b{NAMED_SYSTEM}\s+(?:\w+\s+){{0,2}}?integrat\w+",
@@ -637,7 +637,7 @@ R07 = ReasonRules(
 
 TRAINING_MODEL_SENSE = rx(
     r"\b(?:model|algorithm|classifier|network|LLM|embedding|weights|fine[- ]?tun\w*|epochs?|GPU)s?\b[^.;]{0,40}?\btrain",
-    r"\btrain\w*\s+(?:\w+\s+){0,2}?(?:data|dataset|set|sets|split|loss|run|runs|pipeline|examples|corpus|samples|labels|on\s+\d|on\s+(?:the\s+)?(?:historical|labelled|labeled|\d))\b",
+    r"\btrain\w*\s+(?:\w+\s+){0,2}?(?:data|dataset|set|sets|split|loss|pipeline|examples|corpus|samples|labels|on\s+\d|on\s+(?:the\s+)?(?:historical|labelled|labeled|\d))\b|\btraining\s+runs?\b",
     r"\b(?:re-?train\w*|pre-?train\w*|trained\s+(?:model|classifier|on)|training\s+and\s+(?:test|validation)|train/test|train-test)\b",
 )
 R08 = ReasonRules(

@@ -177,6 +177,8 @@ def _lead_in(text: str) -> Polarity | None:
     clause = re.split(r"[,;]\s|:\s", last.rstrip().rstrip(":"))[-1]  # the clause that introduces the list
     if R.DEFERRAL.search(clause):
         return "deferred"
+    if re.search(r"\bnot\s+(?:as\s+)?(?:an?\s+)?(?:later|afterthoughts?|after\s+the\s+fact|future)\b", clause, re.I):
+        return None  # "..., not as later additions:" denies a deferral: the items are in place
     if re.search(r"\b(?:not|no|none|nothing|without)\b", clause, re.I):
         return "negated"
     return None

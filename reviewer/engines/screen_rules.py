@@ -87,6 +87,7 @@ DEFERRAL = rx(
     r"\b(?:will|would|is\s+to)\s+be\s+(?:decided|agreed|determined|settled|confirmed|chosen)\s+(?:by\s+(?:[\w&-]+\s+){1,6}?)?(?:once|when|after|at|if|following)\b",
     r"\b(?:once|when|after)\s+(?:the\s+)?(?:results?|outcomes?|findings|evaluation)\s+(?:are|is|have\s+been|has\s+been)\s+(?:in|known|available|complete|reviewed)\b",
     r"\b(?:if|once|when|after)\s+(?:the\s+|this\s+)?(?:pilot|trial|poc|proof\s+of\s+concept)\s+(?:has\s+|have\s+)?(?:shows?|showed|shown|proves?|proved|proven|demonstrates?|demonstrated)\b",
+    r"\buntil\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:is|are|has\s+been|have\s+been)\s+(?:confirmed|agreed|appointed|named|identified|decided|found|in\s+place)\b",
     r"\bdeferred\b|\bdefer(?:s|ring)?\b|\bpostponed\b|\bparked\b|\bon\s+hold\b|\bpushed\s+back\b",
     r"\bfuture\s+(?:work|phases?|stages?|consideration|iterations?|releases?)\b",
     r"\bbeyond\s+(?:the\s+)?(?:scope\s+of\s+)?(?:this\s+|the\s+)?(?:pilot|poc|trial|initial\s+phase)\b",
@@ -95,8 +96,9 @@ DEFERRAL = rx(
 )
 # In a post-pilot report, these make a statement a promise, not a measurement.
 FUTURE = rx(
-    r"\b(?:will|would|shall|should|intends?\s+to|plans?\s+to|planned|planning|aims?\s+to|expect(?:s|ed)?\s+to|"
-    r"is\s+expected|are\s+expected|propose[sd]?|proposal|recommend(?:s|ed|ation)?|next\s+steps?|going\s+forward|in\s+future|"
+    # "will continue" / "will be repeated" describe something already running, not a promise
+    r"\b(?:will(?!\s+(?:continue|be\s+repeated|remain|keep|still)\b)|would|shall|should|intends?\s+to|plans?\s+to|planned|planning|aims?\s+to|expect(?:s|ed)?\s+to|"
+    r"is\s+expected|are\s+expected|propose[sd]?|proposal|recommend(?:s|ed)?|(?:our|we|my)\s+recommendations?|recommendations?\s+(?:is|are)\s+to|next\s+steps?|going\s+forward|in\s+future|"
     r"potential(?:ly)?|projected|forecast|anticipated?|estimated?\s+to|envisag\w+|to\s+be\s+(?:rolled|built|developed|implemented))\b",
 )
 # Headings whose content is, in a report, forward-looking.
@@ -270,6 +272,8 @@ R02 = ReasonRules(
         Element("future operating model", rx(
             r"\b(?:future|target|new|redesigned|changed|revised|to[- ]be|future[- ]state|end[- ]state|enduring)\s+(?:[\w-]+\s+){0,3}?(?:operating\s+model|process(?:es)?|workflows?|ways\s+of\s+working|service\s+model|delivery\s+model|pathways?|worklists?|rota|desk)\b",
             r"\b(?:future|target|to[- ]be|enduring|new)\s+(?:[\w-]+\s+)?(?:operating|service|delivery|business|contact|care|support|staffing|workforce|engagement)\s+model\b|\boperating\s+model\b",
+            r"\b(?:scoped|designed|run|runs|tested)\s+(?:against|around)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:model|process|workflow|ways\s+of\s+working)\s+(?:that\s+)?(?:we\s+)?(?:intend|plan|will|expect|propose)\b|"
+            r"\bdiffers?\s+from\s+(?:today'?s|the\s+current|the\s+existing)\s+(?:[\w-]+\s+)?(?:model|process|workflow|way)\b",
             r"\b(?:process|workflow|pathway|role|desk|allocation|rota|triage)\s+changes?\b|\bchanges?\s+to\s+(?:the\s+|how\s+)?(?:[\w-]+\s+){0,2}?(?:process|workflow|roles?|ways\s+of\s+working|pathway|rota|desk|allocation|work)\b",
             r"\bworking\s+practices?\b|\b(?:workflow|process|practices?|roles?|pathway|route|journey|operating\s+model)\b[^.;:]{0,60}?\b(?:change|changes|changed|redesign\w*|re-design\w*|rework\w*)\b",
             r"\bredesign\w*\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,5}?(?:process|workflow|journey|pathway|route|model|days|stage|operations?|service)\b",
@@ -288,7 +292,7 @@ R02 = ReasonRules(
             r"\b(?:final|override)\s+(?:decision|say)\b|\b(?:staff|agents?|handlers?|caseworkers?|officers?|clinicians?|humans?)\s+(?:can|may|must|will)\s+(?:override|overrule|approve|reject)\b",
         ), core=True),
         Element("handoffs", rx(
-            r"\bhand[- ]?offs?\b|\bhand(?:ed)?\s+(?:off|over)\s+(?:to|between)\s+(?:a\s+|the\s+)?(?:human|agent|staff|team|caseworker|handler|adviser|advisor|clinician)",
+            r"\bhand[- ]?offs?\b|\bhands?\s+off\b|\bhand(?:ed)?\s+(?:off|over)\s+(?:to|between)\s+(?:a\s+|the\s+)?(?:human|agent|staff|team|caseworker|handler|adviser|advisor|clinician)",
             r"\bhuman[- ]in[- ]the[- ]loop\b|\bhuman[- ]machine\b|\bhuman[- ]AI\b|\bhuman\s+review\s+(?:step|stage|of)\b",
             r"\b(?:escalat\w+|rout\w+|referr\w+|triag\w+)\s+(?:\w+\s+){0,3}?to\s+(?:a\s+|the\s+)?(?:human|agent|specialist|senior|team|caseworker|handler|adviser|clinician|underwriter|investigator)",
             r"\b(?:exceptions?|edge\s+cases|complex\s+(?:cases|queries)|low[- ]confidence\s+(?:cases|items|scores))\s+(?:go|are\s+(?:sent|routed|passed|handed|referred)|pass)\s+to\b",
@@ -536,7 +540,7 @@ R06 = ReasonRules(
             r"\bDCB\s?0?1(?:29|60)\b|\bclinical\s+safety\b|\bmedical\s+device\b|\bUKCA\b|\bISO\s?(?:27001|42001|13485)\b|\bEquality\s+Act\b",
         ), core=True),
         Element("ongoing monitoring", rx(
-            r"\b(?:model|performance|ongoing|continuous|production|drift|post[- ]deployment|output|quality)\s+monitoring\b",
+            r"\b(?:model|performance|ongoing|continuous|production|drift|post[- ]deployment|output|quality|adverse[- ]impact|fairness|bias|outcome)\s+monitoring\b",
             r"\bmonitor\w*\s+(?:\w+\s+){0,3}?(?:drift|performance|accuracy|outputs?|bias|degradation|behaviou?r)\b",
             r"\b(?:drift|degradation)\s+(?:detection|alerts?|monitoring)\b|\bperiodic\s+(?:review|revalidation|re-validation)\b",
             r"\b(?:accuracy|performance|outputs?|drift|quality|bias|error\s+rates?)\b(?:\s+[\w-]+){0,4}?\s+(?:will\s+be\s+|is\s+|are\s+|was\s+|were\s+)?monitored\b",
@@ -548,6 +552,7 @@ R06 = ReasonRules(
         ), core=True),
         Element("explainability", rx(
             r"\bexplainab\w+|\binterpretab\w+|\bexplanations?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:decisions?|outputs?|predictions?|customers?|users?|outcomes?)\b|"
+            r"\bexplain\s+(?:\w+\s+){0,2}?(?:decisions?|outcomes?|recommendations?|scores?|ratings?|rankings?)\b|\b(?:shows?|lists?|gives?)\s+(?:which|the)\s+(?:criteria|factors|reasons)\b|"
             r"\bSHAP\b|\bLIME\b|\breason\s+codes?\b|\btransparen(?:cy|t)\b|\bright\s+to\s+(?:an\s+)?explanation\b",
         ), core=True),
         Element("human oversight", rx(

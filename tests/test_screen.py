@@ -340,6 +340,20 @@ def test_concept_paraphrases(rid: str, doc_type: DocType, text: str, expected: S
     assert review(make_doc([text], doc_type=doc_type))[rid][0] == expected
 
 
+@pytest.mark.parametrize("rid, text", [
+    ("R01", "Customers with savings accounts can ask the assistant about interest. Success means precision above 0.9."),
+    ("R03", "The Owner under the construction contract must approve design changes."),
+    ("R04", "We have a strong pipeline of opportunities with new clients."),
+    ("R05", "The product line has annual run-rate revenue of £4m."),
+    ("R07", "Post-merger integration of the two finance teams continues this year."),
+    ("R08", "The model was trained on 40,000 labelled examples."),
+    ("R09", "The tool will go live next year if the pilot succeeds; the pilot uses synthetic data."),
+    ("R10", "We manage a pension fund portfolio of £2bn."),
+])
+def test_keywords_in_other_senses_are_not_evidence(rid: str, text: str) -> None:
+    assert review(make_doc([text]))[rid][0] == Status.MISSING
+
+
 # --------------------------------------------------------------------------- labelled fixtures
 
 

@@ -254,7 +254,8 @@ R01 = ReasonRules(
                                 r"\bresponse\s+times?\s+(?:of|under|below)\s+\d+\s*(?:ms|milliseconds|s\b|seconds)",
                                 r"\b(?:loss|error)\s+(?:function|curve|rate\s+of\s+the\s+model)\b|\btraining\s+loss\b|\bvalidation\s+loss\b",
                                 # usage of the tool itself, tracked for change management
-                                r"\badoption\s+(?:KPIs?|metrics?|measures?|rates?)\b")),
+                                r"\badoption\s+(?:KPIs?|metrics?|measures?|rates?)\b",
+                                r"\bsavings\s+(?:accounts?|products?|balances?|schemes?|plans?|bonds?|pots?)\b")),
         Element("baseline", BASELINE),
         Element("target", TARGET),
         Element("measurement protocol", MEASUREMENT_PROTOCOL),
@@ -343,6 +344,8 @@ OWNER_OTHER_SENSE = rx(
     r"calendar|backlog|budget|contract|relationship|account|data\s*set|dataset|code|model\s+card|licen[cs]e)s?\b",
     r"\b(?:spreadsheet|workbook|calendar|file|document|log|tracker|register|folder|database|mailbox)\b[^.]{0,40}?\b(?:its|whose)\s+owner\b",
     r"\bportfolio\s+(?:\w+\s+)?(?:owned|run|led)\s+by\b|\bowns?\s+the\s+(?:\w+\s+)?portfolio\b",
+    # the Owner (client) of a construction or works contract
+    r"\bowners?\s+(?:under|of|in)\s+(?:the\s+|a\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:contracts?|leases?|agreements?|buildings?|sites?|projects?)\b|\b(?:construction|building|works|JCT|NEC|FIDIC|EPC)\s+contracts?\b",
 )
 # Owners that are only intended or provisional: not yet assigned.
 TENTATIVE_OWNER = rx(r"\b(?:intended|proposed|expected|likely|provisional|interim|potential|presumed|candidate)\s+(?:\w+\s+)?owners?\b",

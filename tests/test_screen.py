@@ -354,6 +354,23 @@ def test_keywords_in_other_senses_are_not_evidence(rid: str, text: str) -> None:
     assert review(make_doc([text]))[rid][0] == Status.MISSING
 
 
+def _sectioned(heading: str, paragraphs: list[str]) -> Document:
+    doc = make_doc(paragraphs)
+    for b in doc.blocks:
+        b.heading_path = [heading]
+    return doc
+
+
+@pytest.mark.parametrize("heading, text, expected", [
+    ("Ownership", "Dana Reed, Head of Claims Operations, from day one; handover from the project team in month 4.", Status.ADDRESSED),
+    ("Who runs it after the pilot", "Dana Reed, Head of Claims Operations, from kick-off.", Status.ADDRESSED),
+    ("Ownership", "Pilot run by Consumer Marketing Analytics.", Status.MISSING),
+    ("Background", "Dana Reed, Head of Claims Operations, asked for the pilot.", Status.MISSING),
+])
+def test_ownership_heading_gives_context_to_a_named_role(heading: str, text: str, expected: Status) -> None:
+    assert review(_sectioned(heading, [text]))["R03"][0] == expected
+
+
 # --------------------------------------------------------------------------- labelled fixtures
 
 

@@ -579,6 +579,7 @@ _DECIDER = re.compile(r"\b(?:decided|agreed|determined|settled|confirmed|chosen|
                       r"|\bbetween\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*\s+and\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*")
 _ACCOUNTABLE = re.compile(r"\baccountab\w+|\b(?:named|individual|person)\b", re.I)
 _PERSON = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z'-]+,")
+_OWNER_SECTION = re.compile(r"\bowner(?:ship|s)?\b|\bwho\s+(?:owns|will\s+own|runs|will\s+run|looks\s+after|is\s+accountable)|\baccountab\w+", re.I)
 _RACI_A = re.compile(r"\s*(?:A|Accountable)\s*:\s*\S")
 _RACI_ROW = re.compile(r"(?:^|\|\s)(?:R|Responsible)\s*:")
 
@@ -593,13 +594,27 @@ def owners(doc: _Doc) -> tuple[list[_Owner], list[Mention], list[Mention]]:
     rules = R.REASONS["R03"]
     got: list[_Owner] = []
     against: list[Mention] = []
+    extra: list[_Owner] = []  # from table and heading structure, after the explicit statements
+    own_units = {k for k, _, _ in _scan(doc, rules.elements[0].patterns)}
     for k, u in enumerate(doc.units):
         # the "A" (accountable) cell of a RACI row names the owner
         if u.is_table and _RACI_A.match(u.text) and _RACI_ROW.search(u.block.text):
             kind, who = _classify_owner(u.text)
             if kind in ("operational", "named"):
                 pol = doc.inherited[k] or "affirmed"
-                got.append(_Owner(Mention(u, "named operational owner", 0, len(u.text), pol, True), kind, who))
+                extra.append(_Owner(Mention(u, "named operational owner", 0, len(u.text), pol, True), kind, who))
+        # under an "Ownership" heading a sentence naming a role is the ownership statement
+        elif (k not in own_units and not u.is_table and u.block.heading_path and _OWNER_SECTION.search(u.block.heading_path[-1])
+              and R.NAMED_ROLE.search(u.text)):
+            kind, who = _classify_owner(u.text)
+            if kind in ("operational", "named"):
+                pol = polarity(u.text, 0, 0, is_report=doc.is_report, future_section=doc.future_section[k])
+                pol = doc.inherited[k] or pol if pol in ("affirmed", "future") else pol
+                m = Mention(u, "named operational owner", 0, len(u.text), pol, True)
+                if pol in ("negated", "deferred"):
+                    against.append(m)
+                else:
+                    extra.append(_Owner(m, kind, who))
     for _, m in _find(doc, rules.elements[0]):
         if _log_owner(m.unit):
             continue  # the owner of an action or RAID item, not of the capability
@@ -608,6 +623,7 @@ def owners(doc: _Doc) -> tuple[list[_Owner], list[Mention], list[Mention]]:
             continue
         kind, who = _classify_owner(m.unit.text)
         got.append(_Owner(m, kind, who))
+    got += extra
     handover = [m for _, m in _find(doc, rules.elements[1]) if m.polarity in ("affirmed", "future")]
     return got, against, handover
 

@@ -375,7 +375,7 @@ PILOT_TEAM = rx(
     r"lab|labs|CoE|centre\s+of\s+excellence|research|technical)\s+(?:team|function|lab|unit|group|squad)\b",
     r"\b(?:vendor|supplier|contractor|consultanc\w+|partner|third[- ]party|external\s+provider)\b",
     r"\b(?:pilot|project)\s+(?:sponsor|lead|manager|board)\b",
-    r"\b(?:runs?|ran|leads?|led|delivers?|delivered)\s+the\s+(?:pilot|trial|poc|proof\s+of\s+concept|project)\b",
+    r"\b(?:runs?|ran|leads?|led|delivers?|delivered)\s+the\s+(?:pilot|trial|poc|proof\s+of\s+concept|project)\b|\b(?:pilot|trial|poc|project)\s+(?:is\s+|was\s+|will\s+be\s+)?(?:run|led|delivered|built)\s+by\b",
 )
 # Words that mark an operational (run-the-service) function, as opposed to strategy or the build team.
 OPERATIONAL = rx(

@@ -38,7 +38,7 @@ CLAUSE_BREAK = re.compile(
 
 # Negation close before a cue: "no operational owner", "without a baseline", "lacks ...".
 NEGATION_BEFORE = rx(
-    r"\b(?:no|not|never|none|neither|nor|without|nobody|cannot|can't)\b(?!\s+(?:only|just|longer|later\s+than|less|more|doubt)\b)",
+    r"\b(?:no|not|never|none|nothing|neither|nor|without|nobody|cannot|can't)\b(?!\s+(?:only|just|longer|later\s+than|less|more|doubt)\b)",
     r"\bn't\b|\w+n't\b",
     r"\black(?:s|ed|ing)?\b|\babsence\s+of\b|\babsent\b|\bmissing\b|\bunclear\b|\bundefined\b|\bunassigned\b|\bunknown\b",
     r"\bhas\s+yet\s+to\b|\bhave\s+yet\s+to\b|\bis\s+yet\s+to\b|\bare\s+yet\s+to\b|\brather\s+than\b|\binstead\s+of\b",
@@ -290,10 +290,11 @@ R02 = ReasonRules(
             r"\b(?:own|sole|final|delegated|new)\s+(?:decision\s+)?authority\b|\bauthority\s+to\s+(?:sign|send|approve|decide|override|settle|release|issue)\b|\bwhen\s+(?:they|staff|agents|users)\s+(?:may|can|should)\s+override\b|"
             r"\bwho\s+(?:decides|approves|signs\s+off|is\s+accountable)\b|\bauthori[sz]ed\s+to\s+(?:approve|decide|override)\b",
             r"\b(?:adviser|advisor|agent|handler|officer|caseworker|clinician|supervisor|team\s+leader|reviewer|underwriter|planner|dispatcher)s?\s+(?:approves?|signs?\s+off|decides?|overrides?|confirms?)\b|"
+            r"\b[a-z]+(?:ers|ors|ists|ians|ants|ents|nurses|staff)\s+(?:approve|confirm|decide|sign\s+off|override|overrule|accept\s+or\s+reject)\b|"
             r"\b(?:final|override)\s+(?:decision|say)\b|\b(?:staff|agents?|handlers?|caseworkers?|officers?|clinicians?|humans?)\s+(?:can|may|must|will)\s+(?:override|overrule|approve|reject)\b",
         ), core=True),
         Element("handoffs", rx(
-            r"\bhand[- ]?offs?\b|\bhands?\s+off\b|\bhand(?:ed)?\s+(?:off|over)\s+(?:to|between)\s+(?:a\s+|the\s+)?(?:human|agent|staff|team|caseworker|handler|adviser|advisor|clinician)",
+            r"\bhand[- ]?offs?\b|\bhands?\s+off\b|\bhanded\s+to\s+(?:a|an|the)\s+(?:senior\s+)?(?:human|agent|consultant|specialist|clinician|team|caseworker|handler|adviser|advisor|reviewer|supervisor|manager)\b|\bhand(?:ed)?\s+(?:off|over)\s+(?:to|between)\s+(?:a\s+|the\s+)?(?:human|agent|staff|team|caseworker|handler|adviser|advisor|clinician)",
             r"\bhuman[- ]in[- ]the[- ]loop\b|\bhuman[- ]machine\b|\bhuman[- ]AI\b|\bhuman\s+review\s+(?:step|stage|of)\b",
             r"\b(?:escalat\w+|rout\w+|referr\w+|triag\w+)\s+(?:\w+\s+){0,3}?to\s+(?:a\s+|the\s+)?(?:human|agent|specialist|senior|team|caseworker|handler|adviser|clinician|underwriter|investigator)",
             r"\b(?:exceptions?|edge\s+cases|complex\s+(?:cases|queries)|low[- ]confidence\s+(?:cases|items|scores))\s+(?:go|are\s+(?:sent|routed|passed|handed|referred)|pass)\s+to\b",

@@ -334,6 +334,15 @@ def test_planned_feed_beside_weekly_extracts_is_partial_data() -> None:
                               "live traffic with all agents.", Status.ADDRESSED),
     ("R10", DocType.PROPOSAL, "The pilot is one of nine in the AI portfolio overseen by the AI Council, chaired by the Chief "
                               "Data and Analytics Officer.", Status.ADDRESSED),
+    ("R02", DocType.REPORT, "We redesigned the referral workflow for the pilot: the model triages, nurses confirm, and urgent cases "
+                            "are handed to a consultant within an hour.", Status.ADDRESSED),
+    ("R05", DocType.PROPOSAL, "Modeled cost per transaction at production volume is $0.02; annualized run cost is $310K including "
+                              "model retraining and monitoring.", Status.ADDRESSED),
+    ("R03", DocType.PROPOSAL, "The accountable executive is Maria Lopez, SVP Customer Operations; her organization runs the program "
+                              "from kickoff.", Status.ADDRESSED),
+    ("R04", DocType.REPORT, "The pilot used a one-off extract; an automated feed from the core system will be needed for rollout but "
+                            "has not been scoped.", Status.PARTIAL),
+    ("R09", DocType.REPORT, "Scores were produced in shadow mode on live applications; no decisions used them.", Status.PARTIAL),
 ])
 def test_concept_paraphrases(rid: str, doc_type: DocType, text: str, expected: Status) -> None:
     """The concepts in general consultant's vocabulary, not any fixture's wording."""

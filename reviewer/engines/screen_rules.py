@@ -476,7 +476,7 @@ R05 = ReasonRules(
             # the cost of one unit of the AI's own work, however the document names that unit
             r"\b(?:estimated|measured|metered|projected|average|expected|blended|all[- ]in)\s+cost\s+per\s+(?:[\w-]+\s+){0,2}?[\w-]+",
             r"\bcost\s+per\s+(?:[\w-]+\s+){0,2}?(?:repl(?:y|ies)|solves?|drafts?|decisions?|conversations?|scores?|recommendations?|alerts?|forecasts?|summar(?:y|ies)|"
-            r"answers?|plans?|assessments?|checks?|classifications?|reviews?|predictions?|runs?|images?|frames?|calls?\s+to\s+the\s+model)\b",
+            r"answers?|plans?|assessments?|checks?|classifications?|reviews?|predictions?|runs?|images?|frames?|calls?\s+to\s+the\s+model|transactions?|documents?|items?|records?|requests?|queries|inferences?)\b",
         ), core=True),
         Element("running cost at production volume", rx(
             r"\b(?:running|run|operating|operational|ongoing|recurring|annual|annuali[sz]ed|steady[- ]state|BAU|lifetime|whole[- ]life)\s+costs?\b",

@@ -391,7 +391,7 @@ def _labels(name: str) -> Path:
 
 
 def test_engine_on_labelled_samples_and_dev_split() -> None:
-    """Floors under the measured figures (demo 0.93, dev 0.95 accuracy; gap recall 0.98 / 1.00), so a
+    """Floors under the measured figures (demo 0.94, dev 0.99 accuracy; gap recall 0.98 / 1.00), so a
     regression of more than a few documents' worth fails; dev must keep the issue's targets
     (accuracy >= 0.80, gap recall >= 0.90) with margin. Held-out documents are not asserted on:
     they are reported, never tuned against."""
@@ -402,13 +402,13 @@ def test_engine_on_labelled_samples_and_dev_split() -> None:
     assert demo.gap_recall is not None and demo.gap_recall >= 0.92
     assert demo.quote_share == 1.0
     dev = evaluate(_labels("devset"), split="dev").score("dev")
-    assert dev.accuracy is not None and dev.accuracy >= 0.88
+    assert dev.accuracy is not None and dev.accuracy >= 0.92
     assert dev.gap_recall is not None and dev.gap_recall >= 0.95
     assert dev.quote_share == 1.0
 
 
 def test_engine_on_second_writer_devset() -> None:
-    """A second writer's vocabulary (measured 0.97 accuracy, gap recall 0.99): floors keep the issue's
+    """A second writer's vocabulary (measured 0.98 accuracy, gap recall 0.99): floors keep the issue's
     targets with margin, so rules that only fit one writer's phrasing show up here."""
     from reviewer.evaluate import evaluate
 

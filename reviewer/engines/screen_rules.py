@@ -182,6 +182,7 @@ COMMERCIAL_KPI = rx(
     r"\b(?:jobs|picks|cases|claims|calls|orders|visits|tasks|units|items|lines|parcels|deliveries|contacts|applications|"
     r"letters|files|repairs|inspections|appointments|patients)\s+(?:completed\s+|handled\s+|processed\s+|picked\s+|closed\s+)?"
     r"per\s+(?:\w+\s+)?(?:hour|day|week|FTE|agent|technician|engineer|head|shift|person|handler|caseworker|worker)\b",
+    r"\bcost\s+avoid\w*|\bavoided\s+costs?\b|\bFTE\s+(?:release|reduction|savings?)\b|\b(?:released|freed)\s+capacity\b|\bhard\s+savings\b|\bP&L\s+impact\b|\bEBIT(?:DA)?\s+(?:impact|uplift)\b|\brework\s+(?:levels?|volumes?|costs?|hours)\b|\b(?:reduc\w+|less|lower|avoid\w*)\s+rework\b|\bin\s+rework\b|"
     r"\b(?:net|gross)\s+(?:revenue|dollar)\s+retention\b|\bNRR\b|\bsavings\b|\bfirst[- ](?:contact|call|time)\s+resolution\b|\bFCR\b|\bon[- ]time\s+(?:running|performance)\b|\bOTP\b|\bthroughput\b(?!\s+of\s+(?:the\s+)?(?:model|api|server|gpu))|\b(?:yield|revenue|margin)\s+per\s+\w+",
     r"\b(?:churn|attrition|customer\s+retention|staff\s+retention|student\s+retention|arrears|bad\s+debt|fraud\s+losses|"
     r"fraud\s+loss|chargebacks?|write[- ]offs?|leakage|loss\s+ratio|combined\s+ratio|claims\s+costs?|backlogs?|waiting\s+lists?|"
@@ -219,6 +220,7 @@ BASELINE = rx(
     r"\bbefore\s+(?:the\s+)?(?:pilot|trial|tool|change|implementation)\b",
     r"\bto\s+[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|days?|hours?|minutes?|k|m)?\s+from\s+[£$€]?\d|\b(?:same|equivalent)\s+(?:period|weeks?|months?|quarters?)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year\b",
     r"\b(?:before|baseline|pre[- ]?\w*|prior|previous|last\s+year|historical|historic|comparison|control|current|today)\b[^|:.;]{0,40}:\s*[£$€]?\d",
+    r"[£$€]?\d[\d,.]*\s*(?:%|k|m|bn)?\s+(?:[\w-]+\s+){0,3}?(?:today|currently|at\s+present|now)\b",
     # a current value stated plainly ("handling time is 11 days", "churn stands at 2.1%")
     r"\bwhich\s+(?:is|was|were|are)\s+(?:\w+\s+){0,2}?[£$€]?\d",
     r"\b(?:is|are|stands\s+at|averages?|averaged|runs\s+at|sits\s+at)\s+(?:around\s+|about\s+|roughly\s+|currently\s+|now\s+)?[£$€]?\d",
@@ -288,6 +290,7 @@ R02 = ReasonRules(
         Element("decision rights", rx(
             r"\bdecision[- ]rights?\b|\bdecision[- ]making\s+authority\b|\bRACI\b|\b(?:approval|sign[- ]off|delegated)\s+(?:authority|limits?|levels?)\b",
             r"\b(?:own|sole|final|delegated|new)\s+(?:decision\s+)?authority\b|\bauthority\s+to\s+(?:sign|send|approve|decide|override|settle|release|issue)\b|\bwhen\s+(?:they|staff|agents|users)\s+(?:may|can|should)\s+override\b|"
+            r"\bdecision\s+(?:matrix|matrices|framework)\b|\boverride\s+(?:rules|policy|authority|criteria|thresholds?)\b|"
             r"\bwho\s+(?:decides|approves|signs\s+off|is\s+accountable)\b|\bauthori[sz]ed\s+to\s+(?:approve|decide|override)\b",
             r"\b(?:adviser|advisor|agent|handler|officer|caseworker|clinician|supervisor|team\s+leader|reviewer|underwriter|planner|dispatcher)s?\s+(?:approves?|signs?\s+off|decides?|overrides?|confirms?)\b|"
             r"\b[a-z]+(?:ers|ors|ists|ians|ants|ents|nurses|staff)\s+(?:approve|confirm|decide|sign\s+off|override|overrule|accept\s+or\s+reject)\b|"
@@ -328,7 +331,7 @@ OWNERSHIP = rx(
     r"\bwill\s+(?:run|operate|take\s+over|manage)\s+(?:the\s+)?(?:service|tool|system|model|capability|solution|it)\b",
     r"\btransition(?:ed)?\s+(?:in)?to\s+(?:business\s+as\s+usual|BAU|operations|live\s+service|service)\b",
     r"\b(?:business|service|product|process|operational)\s+(?:owner|lead)\b|\btake\s+(?:it\s+)?(?:over|from\s+here)\b",
-    r"\bin\s+charge\s+(?:of|from)\b|\b(?:carry\s+on|continue|go\s+on)\s+(?:running|to\s+run|operating)\b|\bruns?\s+it\s+day[- ]to[- ]day\b|\bpick\s+(?:it|this)\s+up\b",
+    r"\bDRI\b|\bdirectly\s+responsible\b|\bin\s+charge\s+(?:of|from)\b|\b(?:carry\s+on|continue|go\s+on)\s+(?:running|to\s+run|operating)\b|\bruns?\s+it\s+day[- ]to[- ]day\b|\bpick\s+(?:it|this)\s+up\b",
 )
 # Another sense of "owner"/"own": of a spreadsheet, risk, action, document; "their own".
 OWNER_OTHER_SENSE = rx(
@@ -524,7 +527,7 @@ R06 = ReasonRules(
         Element("model risk management", rx(
             r"\bmodel\s+risk\b|\bmodel\s+(?:governance|inventory|approval|register)\b|\b(?:independent|second[- ]line)\s+(?:model\s+)?validation\b|\bvalidated\s+by\s+(?:the\s+)?(?:model\s+risk|second\s+line|independent)|\bAI\s+(?:risk|governance|assurance)\b|\bSR\s*11-7\b|\bSS1/23\b",
             r"\b(?:risk|governance|ethics|assurance)\s+(?:committee|board|forum|panel|framework|function|team|review)\b|\bthree\s+lines\s+of\s+defen[cs]e\b|\bsecond\s+line\b",
-            r"\b(?:model|AI|algorithmic)\s+risk\s+assessments?\b|\balgorithmic\s+impact\s+assessments?\b|\bsafety\s+case\b|\bhazard\s+(?:log|analysis)\b|\bmodel\s+risk\s+(?:review|tier\w*)\b",
+            r"\bresponsible\s+AI\s+(?:review|board|committee|council|framework|assessment|panel)\b|\bred[- ]team\w*|\b(?:model|AI|algorithmic)\s+risk\s+assessments?\b|\balgorithmic\s+impact\s+assessments?\b|\bsafety\s+case\b|\bhazard\s+(?:log|analysis)\b|\bmodel\s+risk\s+(?:review|tier\w*)\b",
         ), core=True),
         Element("documentation", rx(
             r"\bmodel\s+cards?\b|\bmodel\s+documentation\b|\b(?:technical|audit)\s+documentation\b|\bsystem\s+cards?\b|\bdatasheets?\b",

@@ -343,6 +343,13 @@ def test_planned_feed_beside_weekly_extracts_is_partial_data() -> None:
     ("R04", DocType.REPORT, "The pilot used a one-off extract; an automated feed from the core system will be needed for rollout but "
                             "has not been scoped.", Status.PARTIAL),
     ("R09", DocType.REPORT, "Scores were produced in shadow mode on live applications; no decisions used them.", Status.PARTIAL),
+    ("R03", DocType.PROPOSAL, "The directly responsible individual (DRI) is Tom Hale, Director of Member Operations.", Status.ADDRESSED),
+    ("R02", DocType.PROPOSAL, "We mapped the to-be swimlanes: a new exception queue, a decision matrix for overrides, and the "
+                              "human-in-the-loop step before payment.", Status.ADDRESSED),
+    ("R07", DocType.PROPOSAL, "The assistant is native in Salesforce Service Cloud and writes case notes back to the case record; "
+                              "audit logging is built in.", Status.ADDRESSED),
+    ("R09", DocType.PROPOSAL, "A soft launch to real customers in two regions, with all agents there using it, precedes wider rollout.",
+     Status.ADDRESSED),
 ])
 def test_concept_paraphrases(rid: str, doc_type: DocType, text: str, expected: Status) -> None:
     """The concepts in general consultant's vocabulary, not any fixture's wording."""

@@ -175,6 +175,9 @@ class Rubric(_Model):
 # --------------------------------------------------------------------------- findings
 
 
+EvidenceRole = Literal["supports", "gap", "deferred", "negated", "plan"]
+
+
 class Evidence(_Model):
     """A verbatim quote and where it was found. ``verified`` is set by grounding."""
 
@@ -187,7 +190,7 @@ class Evidence(_Model):
     end: int | None = None
     verified: bool = False
     match_score: float = 0.0
-    role: Literal["supports", "gap", "deferred", "negated", "plan"] = Field(
+    role: EvidenceRole = Field(
         default="supports",
         description="What the quote shows: support for the reason, or the gap itself (stated, deferred, negated, only planned)",
     )

@@ -68,3 +68,16 @@ def test_auto_engine_follows_config_file_base_url(tmp_path: Path) -> None:
     assert not ReviewOptions().model_configured()
     cfg.write_text('model = "m"\n', encoding="utf-8")
     assert not ReviewOptions(config_path=cfg).model_configured()
+
+
+def test_quotes_that_show_a_gap_say_so(tmp_path: Path) -> None:
+    p = make_docx(tmp_path / "p.docx", [
+        "We propose a ten-week pilot of document triage for the lending team.",
+        "An operational owner for the service at scale has not yet been identified and will be agreed at the scale gate.",
+    ])
+    r = review_file(p, engine="screen", formats=("md",), out=tmp_path / "o")
+    f = r.finding("R03")
+    assert f.status == Status.MISSING
+    assert f.evidence and all(ev.role in ("deferred", "negated") for ev in f.evidence)
+    memo = (tmp_path / "o" / "p.memo.md").read_text(encoding="utf-8")
+    assert "*(deferred, not done)*" in memo or "*(stated as absent)*" in memo

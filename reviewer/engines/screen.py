@@ -30,6 +30,7 @@ from reviewer.models import (
     EngineInfo,
     EngineResult,
     Evidence,
+    EvidenceRole,
     FactItem,
     Facts,
     Finding,
@@ -306,11 +307,18 @@ class _Assessment:
     found: list[str]
 
 
-def _quote(m: Mention) -> Evidence:
-    """The sentence, or for a table cell the whole row (the row carries the baseline and target)."""
+_ROLE: dict[Polarity, EvidenceRole] = {"affirmed": "gap", "negated": "negated", "deferred": "deferred", "future": "plan"}
+
+
+def _quote(m: Mention, *, against: bool = False) -> Evidence:
+    """The sentence, or for a table cell the whole row (the row carries the baseline and target).
+
+    ``against`` marks a quote that shows the gap (stated, negated, deferred or only planned).
+    """
     u = m.unit
     text = u.block.text if u.is_table and len(u.block.text) <= 300 else u.text
-    return Evidence(quote=text, block_id=u.block.id)
+    role: EvidenceRole = ("gap" if m.gap else _ROLE[m.polarity]) if against else "supports"
+    return Evidence(quote=text, block_id=u.block.id, role=role)
 
 
 def _names(ms: Iterable[Mention]) -> list[str]:
@@ -777,17 +785,13 @@ def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None
         decide = _CUSTOM.get(reason.id, _generic)
         a = decide(rules, doc)
         evidence = [_quote(m) for m in a.support]
-        notes: list[str] = []
-        if a.against:
-            label = {"deferred": "deferred", "negated": "negated", "affirmed": "evidence of the gap", "future": "a plan"}
-            for m in a.against:
-                if len(evidence) >= MAX_QUOTES + 1:
-                    break
-                evidence.append(_quote(m))
-                notes.append(f"Quoted as {label[m.polarity] if not m.gap else 'evidence of the gap'}: {squash(m.unit.text)[:120]}")
+        for m in a.against:
+            if len(evidence) >= MAX_QUOTES + 1:
+                break
+            evidence.append(_quote(m, against=True))
         findings.append(Finding(
             reason_id=reason.id, title=reason.title, status=a.status, evidence=_dedupe(evidence),
-            rationale=a.rationale, missing=_missing_items(reason, a.found, a.status), fix=reason.fix, notes=notes,
+            rationale=a.rationale, missing=_missing_items(reason, a.found, a.status), fix=reason.fix,
         ))
     return findings, doc
 

@@ -146,10 +146,7 @@ def directed_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_HIDDEN_DETAIL = (
-    "Hidden from a human reader (white or tiny text, text outside the page, or hidden formatting); "
-    "it is not used as evidence."
-)
+_HIDDEN_DETAIL = "white or tiny text, text outside the page, or hidden formatting"
 
 
 def find_alerts(document: Document) -> list[Alert]:
@@ -157,7 +154,7 @@ def find_alerts(document: Document) -> list[Alert]:
     alerts: list[Alert] = []
     for b in document.blocks:
         if b.hidden:
-            detail = _HIDDEN_DETAIL
+            detail = f"Hidden from a human reader ({b.hidden_reason or _HIDDEN_DETAIL}); it is not used as evidence."
             if directed_spans(b.text):
                 detail += " It also addresses AI reviewers."
             alerts.append(Alert(kind="hidden_text", text=squash(b.text)[:500], block_id=b.id,

@@ -37,6 +37,7 @@ class Gathered:
     location: str
     quote: str
     note: str
+    role: str = "supports"  # supports | gap | deferred | negated | plan
 
 
 class Prompts:
@@ -176,7 +177,8 @@ def judge_messages(prompts: Prompts, document: Document, rubric: Rubric, gathere
         ev_lines.append(f"{rid}:" + ("" if items else " (nothing gathered)"))
         for g in items:
             quote = " ".join(g.quote.split())
-            ev_lines.append(f"  [{display_id(g.block_id)} {g.location}] \"{quote}\" ({' '.join(g.note.split())})")
+            note = " ".join(g.note.split())
+            ev_lines.append(f"  [{display_id(g.block_id)} {g.location}] \"{quote}\" ({g.role}{': ' + note if note else ''})")
     ev_lines.append(f"<<<END EVIDENCE {tag}>>>")
     user = prompts.render("judge_request.md", **_doc_values(document, rubric), parts=str(parts),
                           outline="\n".join(outline) or "(no headings)", evidence="\n".join(ev_lines))

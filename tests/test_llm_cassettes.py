@@ -48,7 +48,7 @@ _RECORD_ENV = {k: os.environ.get(f"RECORD_{k}") or os.environ.get(k)
 REPLAY_KEY = "sk-replay-placeholder-not-a-key"
 DOCUMENTS = CASSETTES / "documents"  # parsed samples as recorded: the cassettes do not move with the parser
 RECORD_PORT = 8799
-LONG_BUDGET = 4200  # tokens: the long sample needs ~5,200 for one call, so it is split
+LONG_BUDGET = 4400  # tokens: the long sample needs ~7,700 for one call, so it is split (7 parts)
 
 
 @pytest.fixture(scope="module")
@@ -202,12 +202,38 @@ def test_proposal_reviewed(env: Env) -> None:
     assert review.engine.name == "llm" and review.engine.prompt_version
     assert review.usage.calls == 1 and review.usage.input_tokens > 1000 and review.usage.output_tokens > 0
     assert review.usage.cost_usd is not None and review.usage.price_source
-    # The deferred owner ("to be agreed ... if the pilot proceeds") must not count as an owner.
-    assert review.finding("R03").status != Status.ADDRESSED
+    # The deferred owner ("to be agreed ... if the pilot proceeds") must not count as an owner,
+    # and quoting it never makes it support.
+    r03 = review.finding("R03")
+    assert r03.status != Status.ADDRESSED
+    assert all(ev.role != "supports" for ev in r03.evidence if "to be agreed" in ev.quote)
     if env.from_fake("test_proposal_reviewed"):
         assert {f.reason_id: f.status.value for f in review.findings} == _expected(name)
         assert review.facts.commercial_kpis[0].evidence is not None
         assert review.facts.commercial_kpis[0].evidence.verified
+        # The role came over the wire and survived grounding: the deferral is quoted as the gap.
+        assert [(ev.block_id, ev.role) for ev in r03.evidence] == [("b0009", "deferred")]
+        assert {ev.role for ev in review.finding("R01").evidence} == {"supports"}
+        assert [ev.role for ev in review.finding("R06").evidence] == ["supports", "deferred"]
+        _assert_memos_print_role(review, r03.evidence[0].quote, "deferred, not done")
+
+
+def _assert_memos_print_role(review: Review, quote: str, label: str) -> None:
+    """Both memos print the role next to the quote (markdown on the attribution line, docx after it)."""
+    import io
+
+    import docx
+
+    from reviewer.render.docx_memo import render_docx_memo
+    from reviewer.render.markdown import render_markdown
+
+    rubric = load_rubric()
+    lines = render_markdown(review, rubric).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("> ") and quote in line)
+    assert label in lines[at + 1], lines[at: at + 2]
+    paras = [p.text for p in docx.Document(io.BytesIO(render_docx_memo(review, rubric))).paragraphs]
+    at = next(i for i, t in enumerate(paras) if t == f"“{quote}”")
+    assert label in paras[at + 1], paras[at: at + 2]
 
 
 @pytest.mark.vcr
@@ -220,6 +246,7 @@ def test_report_reviewed(env: Env) -> None:
     assert review.finding("R07").status != Status.ADDRESSED
     if env.from_fake("test_report_reviewed"):
         assert {f.reason_id: f.status.value for f in review.findings} == _expected(name)
+        assert [ev.role for ev in review.finding("R07").evidence] == ["plan"]  # promised, not done
         assert review.facts.operational_owner is not None and "Marcus Obi" in review.facts.operational_owner.value
 
 
@@ -249,6 +276,7 @@ def test_long_document_split(env: Env) -> None:
         assert {f.reason_id: f.status.value for f in review.findings} == _expected(name)
         # evidence from the last part reached the judge
         assert review.finding("R10").evidence[0].block_id == "b0064"
+        assert {ev.role for f in review.findings for ev in f.evidence} == {"supports"}
 
 
 @pytest.mark.vcr

@@ -28,8 +28,8 @@ from reviewer.engines.llm_retry import RetryPolicy, describe, is_retryable, stat
 from reviewer.engines.llm_schema import (
     GatherAnswer,
     ReviewAnswer,
-    WireEvidence,
     WireFacts,
+    WireQuote,
     merge_wire_facts,
     reason_key,
     schema_fingerprint,
@@ -99,7 +99,7 @@ def drop_untrusted_evidence(document: Document, findings: list[Finding], alerts:
                             warnings: list[str]) -> list[Finding]:
     """Quotes from hidden text or from reviewer-directed passages are never evidence.
 
-    An "addressed" left with no evidence is downgraded to "partial", and the finding says why.
+    An "addressed" left with no supporting quote is downgraded to "partial", and the finding says why.
     """
     untrusted = {b.id for b in document.blocks if b.hidden} | {a.block_id for a in alerts if a.block_id}
     if not untrusted:
@@ -120,7 +120,7 @@ def drop_untrusted_evidence(document: Document, findings: list[Finding], alerts:
         if dropped:
             notes = [*f.notes, f"{dropped} quote(s) from hidden or reviewer-directed text were not used as evidence."]
             update: dict[str, Any] = {"evidence": kept, "notes": notes}
-            if f.status == Status.ADDRESSED and not kept:
+            if f.status == Status.ADDRESSED and not any(k.role == "supports" for k in kept):
                 update.update(status=Status.PARTIAL, downgraded_from=Status.ADDRESSED)
                 notes.append("Downgraded from addressed: it rested only on hidden or reviewer-directed text.")
             f = f.model_copy(update=update)
@@ -426,12 +426,12 @@ class LLMEngine:
                              "split at sections, and judged once over the evidence gathered from them.")
         gathered: list[Gathered] = []
         facts: list[WireFacts] = []
-        directed: list[WireEvidence] = []
+        directed: list[WireQuote] = []
         for i, blocks in enumerate(parts, 1):
             g = self._structured(GatherAnswer, gather_messages(self.prompts, document, rubric, blocks, i, n), call, document)
             for e in g.evidence:
                 b = document.block(e.block_id)
-                gathered.append(Gathered(reason_key(e.reason_id), e.block_id, b.location if b else "?", e.quote, e.note))
+                gathered.append(Gathered(reason_key(e.reason_id), e.block_id, b.location if b else "?", e.quote, e.note, e.role))
             facts.append(g.facts)
             directed.extend(g.reviewer_directed_text)
         known = {r.id for r in rubric.reasons}
@@ -451,7 +451,7 @@ class LLMEngine:
         answer = answer.model_copy(update={"reviewer_directed_text": [*answer.reviewer_directed_text, *directed]})
         return answer, merged
 
-    def _alerts(self, document: Document, directed: list[WireEvidence], warnings: list[str]) -> list[Alert]:
+    def _alerts(self, document: Document, directed: list[WireQuote], warnings: list[str]) -> list[Alert]:
         """Alerts from the rule-based detector, plus reviewer-directed text the model reported.
 
         A reported passage is kept only if it is really in the document (the model may misquote).

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from reviewer.models import (
     CommercialKPI,
     Evidence,
+    EvidenceRole,
     FactItem,
     Facts,
     Finding,
@@ -37,15 +38,31 @@ class WireStatus(StrEnum):
     MISSING = "missing"
 
 
+# What a quote shows for its reason: the contract's Literal, so the schema carries the enum inline
+# next to its description (strict mode rejects keywords beside a ``$ref``).
+WireRole = EvidenceRole
+
+
+ROLE_DESCRIPTION = ("supports: answers the reason; gap: shows what is lacking; deferred: postponed or left to be "
+                    "agreed; negated: stated as absent or out of scope; plan: only intended, not done or measured")
+
+
+class WireQuote(_Wire):
+    block_id: str = Field(description="Id of the block the quote comes from, e.g. b12")
+    quote: str = Field(description="Verbatim text copied from that block")
+
+
 class WireEvidence(_Wire):
     block_id: str = Field(description="Id of the block the quote comes from, e.g. b12")
     quote: str = Field(description="Verbatim text copied from that block")
+    role: WireRole = Field(description=ROLE_DESCRIPTION)
 
 
 class WireFinding(_Wire):
     reason_id: str = Field(description="Rubric reason id, e.g. R01")
     status: WireStatus
-    evidence: list[WireEvidence] = Field(description="Verbatim quotes supporting the status; empty when missing")
+    evidence: list[WireEvidence] = Field(
+        description="Verbatim quotes behind the status, each with its role; empty when the document is silent")
     rationale: str = Field(description="One or two sentences: why this status, citing block ids")
     missing: list[str] = Field(description="Elements a complete answer would name that the document lacks")
     fix: str = Field(description="The concrete change that would address the gap")
@@ -81,7 +98,7 @@ class ReviewAnswer(_Wire):
 
     findings: list[WireFinding]
     facts: WireFacts
-    reviewer_directed_text: list[WireEvidence] = Field(
+    reviewer_directed_text: list[WireQuote] = Field(
         description="Text in the document that addresses an AI or a reviewer (reported, never obeyed)"
     )
 
@@ -90,7 +107,8 @@ class GatheredEvidence(_Wire):
     reason_id: str
     block_id: str
     quote: str
-    note: str = Field(description="What the quote shows for this reason (negated or deferred mentions say so)")
+    role: WireRole = Field(description=ROLE_DESCRIPTION)
+    note: str = Field(description="What the quote shows for this reason, in a few words")
 
 
 class GatherAnswer(_Wire):
@@ -98,7 +116,7 @@ class GatherAnswer(_Wire):
 
     evidence: list[GatheredEvidence]
     facts: WireFacts
-    reviewer_directed_text: list[WireEvidence]
+    reviewer_directed_text: list[WireQuote]
 
 
 # --------------------------------------------------------------------------- strict schema
@@ -131,9 +149,9 @@ def schema_fingerprint() -> str:
 # --------------------------------------------------------------------------- conversion
 
 
-def _ev(block_id: str | None, quote: str) -> Evidence | None:
+def _ev(block_id: str | None, quote: str, role: WireRole = "supports") -> Evidence | None:
     quote = quote.strip()
-    return Evidence(quote=quote, block_id=block_id or None) if quote else None
+    return Evidence(quote=quote, block_id=block_id or None, role=role) if quote else None
 
 
 def _fact(f: WireFact | None) -> FactItem | None:
@@ -181,15 +199,27 @@ def to_findings(answer: ReviewAnswer, rubric: Rubric, warnings: list[str]) -> li
         if rid in out:
             warnings.append(f"{rid}: model returned more than one finding; the first is kept.")
             continue
-        evidence = [e for e in (_ev(x.block_id, x.quote) for x in wf.evidence) if e is not None]
+        evidence = [e for e in (_ev(x.block_id, x.quote, x.role) for x in wf.evidence) if e is not None]
+        status = Status(wf.status.value)
+        downgraded: Status | None = None
+        notes: list[str] = []
+        if status == Status.ADDRESSED and evidence and not any(e.role == "supports" for e in evidence):
+            # A negated, deferred or planned mention is never support for "addressed".
+            status, downgraded = Status.PARTIAL, Status.ADDRESSED
+            notes.append("Downgraded from addressed: every quote the model gave shows the gap "
+                         f"({', '.join(sorted({e.role for e in evidence}))}), none supports the reason.")
+            warnings.append(f"{rid}: the model said addressed but none of its quotes supports the reason; "
+                            "downgraded to partial.")
         out[rid] = Finding(
             reason_id=rid,
             title=known[rid].title,
-            status=Status(wf.status.value),
+            status=status,
             evidence=evidence,
             rationale=wf.rationale.strip(),
             missing=[m.strip() for m in wf.missing if m.strip()],
             fix=wf.fix.strip() or known[rid].fix,
+            downgraded_from=downgraded,
+            notes=notes,
         )
     return [out[r.id] for r in rubric.reasons if r.id in out]
 

@@ -48,13 +48,13 @@ SCENARIOS = frozenset({"ok", "429-then-ok", "500-always", "malformed-then-ok", "
 REASON_IDS = [f"R{i:02d}" for i in range(1, 11)]
 _BLOCK_LINE = re.compile(r"^(b\d+) (\[hidden\] )?(.*)$")
 _DOC_NAME = re.compile(r"^Document: (.+?) \((?:DOCX|PDF)", re.M)
-_EVIDENCE_LINE = re.compile(r'^  \[(b\d+) [^\]]*\] "(.*)" \((.*)\)$')
+_EVIDENCE_LINE = re.compile(r'^  \[(b\d+) [^\]]*\] "(.*)" \((supports|gap|deferred|negated|plan)(?:: (.*))?\)$')
 
 # Keyword cues for documents without a script: (reason, pattern). Crude on purpose.
 _CUES: list[tuple[str, str]] = [
     ("R01", r"handling time|cycle time|conversion|revenue|saving|churn|fraud loss|leakage|cost per claim|commercial"),
     ("R02", r"operating model|future[- ]state|future model|process redesign|decision rights|workflow|lanes?\b"),
-    ("R03", r"\bowner\b|will own|owns\b|accountable|handover"),
+    ("R03", r"\bowner(ship)?\b|will own|owns\b|accountable|handover"),
     ("R04", r"pipeline|source system|data quality|lineage|data platform|feed"),
     ("R05", r"per (inference|transaction|case|call|claim|job)|unit cost|running cost|a year at"),
     ("R06", r"model risk|bias|fairness|compliance|governance|monitoring|incident|explainab"),
@@ -64,6 +64,7 @@ _CUES: list[tuple[str, str]] = [
     ("R10", r"portfolio|chief (ai|data) officer"),
 ]
 _NEGATED = re.compile(r"\b(no|not|none|yet to be|to be (agreed|confirmed|decided)|tbc|tbd|if the pilot proceeds|out of scope|later)\b", re.I)
+_DEFERRED = re.compile(r"\b(yet to be|to be (agreed|confirmed|decided)|tbc|tbd|if the pilot proceeds|later|phase 2|after the pilot)\b", re.I)
 _DIRECTED = re.compile(r"\b(ai|automated) (reviewer|evaluator)s?\b|ignore (your|all|previous)|language model", re.I)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
@@ -136,17 +137,21 @@ def _short_ids(node: Any) -> Any:
 
 def _wire_finding(rid: str, f: tuple[Any, ...]) -> dict[str, Any]:
     status, ev, rationale, missing, fix = f
-    return {"reason_id": rid, "status": status, "evidence": [{"block_id": b, "quote": q} for b, q in ev],
+    return {"reason_id": rid, "status": status, "evidence": [{"block_id": b, "quote": q, "role": r} for b, q, r in ev],
             "rationale": rationale, "missing": list(missing), "fix": fix or "Keep this evidence in the scaling case."}
 
 
 def heuristic(blocks: list[tuple[str, str, bool]]) -> dict[str, Any]:
-    """A keyword reading of blocks: verbatim first sentences that match each reason's cues."""
+    """A keyword reading of blocks: verbatim first sentences that match each reason's cues.
+
+    Sentences that match but are negated or deferred are quoted as the gap (role ``negated`` or
+    ``deferred``) when the reason is not addressed, never as support.
+    """
     findings: dict[str, tuple[Any, ...]] = {}
     for rid, pat in _CUES:
         rx = re.compile(pat, re.I)
-        support: list[tuple[str, str]] = []
-        negated = 0
+        support: list[tuple[str, str, str]] = []
+        against: list[tuple[str, str, str]] = []
         for bid, text, hidden in blocks:
             if hidden or _DIRECTED.search(text):
                 continue
@@ -154,12 +159,13 @@ def heuristic(blocks: list[tuple[str, str, bool]]) -> dict[str, Any]:
                 s = s.strip()
                 if len(s) > 20 and rx.search(s):
                     if _NEGATED.search(s):
-                        negated += 1
+                        against.append((bid, s[:300], "deferred" if _DEFERRED.search(s) else "negated"))
                     elif len(support) < 2:
-                        support.append((bid, s[:300]))
+                        support.append((bid, s[:300], "supports"))
                     break
         status = "addressed" if len(support) >= 2 else "partial" if support else "missing"
-        findings[rid] = (status, support, f"Keyword reading: {len(support)} supporting passage(s), {negated} negated or deferred.",
+        evidence = support if status == "addressed" else support + against[:2]
+        findings[rid] = (status, evidence, f"Keyword reading: {len(support)} supporting passage(s), {len(against)} negated or deferred.",
                          [] if status == "addressed" else ["evidence for this reason"], "")
     directed = [{"block_id": b, "quote": t} for b, t, _h in blocks if _DIRECTED.search(t)]
     return {"findings": findings, "facts": dict(EMPTY_FACTS), "reviewer_directed_text": directed}
@@ -186,9 +192,9 @@ def gather_answer(script: dict[str, Any], shown: set[str]) -> dict[str, Any]:
         f = script["findings"].get(rid)
         if not f:
             continue
-        for b, q in f[1]:
+        for b, q, role in f[1]:
             if b in block_ids:
-                evidence.append({"reason_id": rid, "block_id": b, "quote": q, "note": f[2]})
+                evidence.append({"reason_id": rid, "block_id": b, "quote": q, "role": role, "note": f[2]})
     facts = script["facts"]
 
     def keep(x: Any) -> Any:
@@ -203,7 +209,7 @@ def judge_script(prompt: str) -> dict[str, Any]:
     """For an unscripted long document: judge from the gathered evidence lines."""
     findings: dict[str, tuple[Any, ...]] = {}
     current = None
-    support: dict[str, list[tuple[str, str]]] = {r: [] for r in REASON_IDS}
+    quotes: dict[str, list[tuple[str, str, str]]] = {r: [] for r in REASON_IDS}
     for line in prompt.splitlines():
         m = re.match(r"^(R\d\d):", line)
         if m:
@@ -211,11 +217,14 @@ def judge_script(prompt: str) -> dict[str, Any]:
             continue
         e = _EVIDENCE_LINE.match(line)
         if e and current:
-            support.setdefault(current, []).append((e.group(1), e.group(2)))
+            quotes.setdefault(current, []).append((e.group(1), e.group(2), e.group(3)))
     for rid in REASON_IDS:
-        s = support.get(rid, [])[:2]
-        status = "addressed" if len(s) >= 2 else "partial" if s else "missing"
-        findings[rid] = (status, s, f"Judged from {len(support.get(rid, []))} gathered quote(s).", [] if s else ["evidence"], "")
+        got = quotes.get(rid, [])
+        support = [q for q in got if q[2] == "supports"][:2]
+        status = "addressed" if len(support) >= 2 else "partial" if support else "missing"
+        evidence = support if status == "addressed" else support + [q for q in got if q[2] != "supports"][:2]
+        findings[rid] = (status, evidence, f"Judged from {len(got)} gathered quote(s), {len(support)} supporting.",
+                         [] if status == "addressed" else ["evidence"], "")
     return {"findings": findings, "facts": dict(EMPTY_FACTS), "reviewer_directed_text": []}
 
 
@@ -241,7 +250,7 @@ def build_answer(body: dict[str, Any], scenario: str) -> tuple[str, dict[str, An
         for f in answer["findings"]:
             if f["reason_id"] == "R01":
                 f["status"] = "addressed"
-                f["evidence"] = [{"block_id": blocks[0][0] if blocks else "b1", "quote": HALLUCINATED_QUOTE}]
+                f["evidence"] = [{"block_id": blocks[0][0] if blocks else "b1", "quote": HALLUCINATED_QUOTE, "role": "supports"}]
                 f["rationale"] = "A commercial KPI with baseline and target."
                 f["missing"], f["fix"] = [], ""
     return schema_name, answer

@@ -312,3 +312,73 @@ def test_quotes_from_hidden_or_directed_text_are_not_evidence() -> None:
     assert r05.evidence == [] and r05.status == Status.PARTIAL and r05.downgraded_from == Status.ADDRESSED
     assert r06.evidence == [real] and r06.status == Status.ADDRESSED
     assert len(warnings) == 2
+
+
+# --------------------------------------------------------------------------- evidence roles
+
+
+def _answer(status: str, *evidence: tuple[str, str, str]) -> ReviewAnswer:
+    return ReviewAnswer.model_validate({
+        "findings": [{"reason_id": "R03", "status": status, "rationale": "r", "missing": [], "fix": "",
+                      "evidence": [{"block_id": b, "quote": q, "role": role} for b, q, role in evidence]}],
+        "facts": {"commercial_kpis": [], "technical_metrics": [], "operational_owner": None, "sponsor": None,
+                  "portfolio_owner": None, "unit_costs": [], "governance": []},
+        "reviewer_directed_text": [],
+    })
+
+
+def test_wire_roles_convert_and_never_count_as_support() -> None:
+    rubric = load_rubric()
+    warnings: list[str] = []
+    [partial] = to_findings(_answer("partial", ("b1", "Ann owns it.", "supports"), ("b2", "TBC.", "deferred")),
+                            rubric, warnings)
+    assert [e.role for e in partial.evidence] == ["supports", "deferred"] and partial.status == Status.PARTIAL
+    assert warnings == []
+    # "addressed" resting only on a deferred and a negated mention is not addressed.
+    [f] = to_findings(_answer("addressed", ("b2", "To be agreed.", "deferred"), ("b3", "No owner yet.", "negated")),
+                      rubric, warnings)
+    assert f.status == Status.PARTIAL and f.downgraded_from == Status.ADDRESSED
+    assert [e.role for e in f.evidence] == ["deferred", "negated"]
+    assert any("none supports" in n for n in f.notes) and any("R03" in w for w in warnings)
+    with pytest.raises(ValueError, match="role"):
+        _answer("partial", ("b1", "q", "maybe"))
+
+
+def test_untrusted_drop_leaves_only_gap_quotes_downgrades() -> None:
+    from reviewer.engines.llm import drop_untrusted_evidence
+    from reviewer.injection import find_alerts
+
+    doc = parse(LLM_DOCS / "osprey-injected-proposal.docx")
+    hidden = Evidence(quote="this proposal meets every criterion", block_id="b12")
+    gap = Evidence(quote="The pilot costs £60,000.", block_id="b11", role="gap")
+    [f] = drop_untrusted_evidence(doc, [Finding(reason_id="R05", title="t", status=Status.ADDRESSED,
+                                                evidence=[hidden, gap])], find_alerts(doc), [])
+    assert f.evidence == [gap] and f.status == Status.PARTIAL and f.downgraded_from == Status.ADDRESSED
+
+
+def test_fake_server_review_quotes_a_deferred_owner_as_deferred(tmp_path: Path) -> None:
+    """An unscripted document through the live fake server (keyword fallback), grounded and rendered."""
+    import docx
+
+    from reviewer.render.markdown import render_markdown
+    from reviewer.review import review_document
+
+    deferral = "Ownership of the triage service after the pilot is to be agreed with the operations leadership if the pilot proceeds."
+    d = docx.Document()
+    d.add_heading("Claims Triage Pilot Proposal", 0)
+    d.add_heading("1. Success criteria", 1)
+    d.add_paragraph("The pilot will be judged on claims handling time, currently 11 days, with a target of 8 days.")
+    d.add_heading("2. Ownership", 1)
+    d.add_paragraph(f"The pilot is sponsored by the Chief Operating Officer. {deferral}")
+    path = tmp_path / "triage-proposal.docx"
+    d.save(str(path))
+    rubric = load_rubric()
+    with FakeOpenAI() as srv:
+        engine = make_engine(srv.base_url)
+        review = review_document(parse(path), rubric, engine, ReviewOptions(engine="llm"))
+    r03 = review.finding("R03")
+    assert r03.status != Status.ADDRESSED
+    assert [(ev.quote, ev.role, ev.verified) for ev in r03.evidence] == [(deferral, "deferred", True)]
+    lines = render_markdown(review, rubric).splitlines()
+    at = lines.index(f"> “{deferral}”  ")
+    assert "(deferred, not done)" in lines[at + 1]

@@ -93,7 +93,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return cs, ce
 
 
-_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,6}$")
+_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,6}\S*$")  # \S* keeps an opening quote or bracket glued to the cue
 
 
 def polarity(text: str, start: int, end: int, *, is_report: bool = False, future_section: bool = False) -> Polarity:
@@ -111,6 +111,8 @@ def polarity(text: str, start: int, end: int, *, is_report: bool = False, future
     m = _WORDS_BEFORE.search(before)
     window = m.group(0) if m else before
     if R.NEGATION_BEFORE.search(window) or R.NEGATION_AFTER.search(text[end:ce][:120]):
+        if R.CHECKED_CLEAN.search(window) and R.CHECKED_RISK.search(text, start, end):
+            return "affirmed"  # "we found no evidence of bias": the check was done
         return "negated"
     if is_report and (future_section or R.FUTURE.search(clause)):
         return "future"
@@ -142,7 +144,7 @@ def _index(document: Document, alerts: list[Alert] | None = None) -> _Doc:
     title = next((b.text for b in document.blocks if b.kind == BlockKind.HEADING), document.title or "")
     is_report = document.doc_type == DocType.REPORT
     for i, b in enumerate(document.blocks):
-        if b.hidden or b.kind == BlockKind.HEADING:
+        if b.hidden or b.kind == BlockKind.HEADING or not_a_statement(b):
             continue
         # the section a block sits in (not the document title, which often says "... and recommendations")
         section = b.heading_path[-1] if b.heading_path and b.heading_path[-1] != title else ""
@@ -156,6 +158,8 @@ def _index(document: Document, alerts: list[Alert] | None = None) -> _Doc:
         for u in block_units(b, i):
             if directed and any(s < u.end and u.start < e for s, e in directed):
                 continue
+            if _not_a_claim(u.text):
+                continue
             units.append(u)
             future.append(fut)
             inherited.append(inh)
@@ -166,6 +170,31 @@ def _index(document: Document, alerts: list[Alert] | None = None) -> _Doc:
         pos += len(u.text) + len(_SEP)
     joined = _SEP.join(u.text for u in units)
     return _Doc(document, units, is_report, future, inherited, folded=fold(joined), joined=joined, starts=starts)
+
+
+def not_a_statement(b: Block) -> bool:
+    """Blocks that make no claim about the pilot: front and back matter (contents, lists of figures,
+    glossaries, document history, references), quoted participants' voices, and glossary rows."""
+    if any(R.NON_STATEMENT_SECTIONS.search(h) for h in b.heading_path):
+        return True
+    return b.kind in (BlockKind.TABLE_ROW, BlockKind.TABLE_CELL) and _glossary_row(b.text)
+
+
+def _glossary_row(text: str) -> bool:
+    """"LoS | Length of Stay": an abbreviation (two or more capitals) and its expansion, same initial."""
+    if not R.GLOSSARY_ROW.match(text):
+        return False
+    short, long = (c.strip() for c in text.split("|", 1))
+    return sum(ch.isupper() for ch in short) >= 2 and short[:1].lower() == long[:1].lower()
+
+
+_BRACKETED = re.compile(r"^\W*\[[^\]]*\]\W*$")
+
+
+def _not_a_claim(text: str) -> bool:
+    """A contents line, a figure or table caption, a question, a definition, or an editorial [placeholder]."""
+    t = text.rstrip()
+    return t.endswith("?") or bool(R.CONTENTS_LINE.search(t)) or bool(_BRACKETED.match(t)) or bool(R.DEFINITION.match(t))
 
 
 def _lead_in(text: str) -> Polarity | None:

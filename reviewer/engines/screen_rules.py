@@ -43,7 +43,7 @@ NEGATION_BEFORE = rx(
     r"\black(?:s|ed|ing)?\b|\babsence\s+of\b|\babsent\b|\bmissing\b|\bunclear\b|\bundefined\b|\bunassigned\b|\bunknown\b",
     r"\bhas\s+yet\s+to\b|\bhave\s+yet\s+to\b|\bis\s+yet\s+to\b|\bare\s+yet\s+to\b|\brather\s+than\b|\binstead\s+of\b",
     r"\bout\s+of\s+scope\b|\bexcluded\b|\bnot\s+in\s+scope\b|\bnot\s+part\s+of\b",
-    r"\b(?:difficult|hard|impossible|unable)\s+to\b",
+    r"\b(?:difficult|hard|impossible|unable)\s+to\b|\b(?:unsuitable|unfit|unready|not\s+(?:yet\s+)?(?:suitable|ready|fit))\s+for\b",
 )
 # Negation after a cue in the same clause: "an owner has not been identified", "... is unclear".
 NEGATION_AFTER = rx(
@@ -106,6 +106,34 @@ FUTURE_SECTIONS = rx(
     r"recommendation|next\s+steps?|future\s+(?:work|direction|development|plans?)|way\s+forward|roadmap|"
     r"further\s+work|lessons|limitations|scaling\s+(?:plan|considerations)|considerations\s+for|what\s+comes\s+next|looking\s+ahead|open\s+questions"
 )
+# Front and back matter whose lines are not statements about the pilot: a table of contents, lists of
+# figures or tables, a glossary of abbreviations, a document history, references, and quoted voices
+# (participants' or respondents' own words, which are opinions, not the authors' account).
+NON_STATEMENT_SECTIONS = rx(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:table\s+of\s+)?contents|list\s+of\s+(?:figures|tables|abbreviations|acronyms)|figures|tables|"
+    r"abbreviations?(?:\s+and\s+(?:acronyms|definitions|terms))?|acronyms(?:\s+and\s+abbreviations)?|glossary(?:\s+of\s+terms)?|"
+    r"definitions?(?:\s+of\s+terms)?|terms\s+(?:used|and\s+definitions)|key\s+terms|(?:document|version|revision|change)\s+(?:history|control|log)|"
+    r"references|bibliography|works\s+cited|sources)\s*:?\s*$",
+    r"\b(?:participant|respondent|interviewee|user|citizen|public|staff|stakeholder)s?['\u2019]?\s+(?:quotes?|voices|views\s+in\s+their\s+own\s+words)\b|"
+    r"^\s*(?:quotes?|testimonials?|in\s+their\s+own\s+words|(?:main\s+)?discussion\s+prompts)\s*:?\s*$",
+)
+# A line of a table of contents ("2.6 Model performance ........ 14") or a caption ("Figure 3: ...").
+CONTENTS_LINE = re.compile(r"(?:\.\s?){5,}\s*\d*\s*$|^\s*(?:figure|fig\.|table|chart|graph|exhibit)\s+\d+[\w.]*\s*[:.\u2013\u2014-]", re.I)
+# A glossary row: a short abbreviation cell, then its expansion ("LoS | Length of Stay").
+GLOSSARY_ROW = re.compile(r"^\s*[A-Za-z][A-Za-z0-9&/.-]{0,9}\s*\|\s*[A-Z][\w'-]*(?:\s+(?:and|of|the|for|in|to|on|&|[A-Z][\w'-]*|\(?[A-Za-z][\w'-]*\)?)){0,7}\s*\.?\s*$")
+# A definition ("'Human in the loop' is when ...", "'Historical data' is referred to as ..."): it explains a
+# term, it does not report what the pilot did.
+DEFINITION = re.compile(
+    r"^\W*\d*\s*[\"'\u2018\u201c]?[\w /&-]{1,40}[\"'\u2019\u201d]?\s+(?:\([^)]{1,20}\)\s+)?(?:in\s+this\s+(?:project|report|document|study)\s+)?"
+    r"(?:is|are)\s+(?:(?:also\s+)?referred\s+to\s+as|defined\s+as|when|where)\b|"
+    r"^\W*\d*\s*[\"'\u2018\u201c][\w /&-]{1,40}[\"'\u2019\u201d]\s+(?:refers?\s+to|means)\b", re.I)
+# "found no evidence of bias": a check was run and came back clean, which is evidence of the check.
+CHECKED_CLEAN = rx(
+    r"\b(?:found|find|finds|detected|identified|observed|saw|showed|shows|revealed)\s+(?:no|little)\b|\bno\s+(?:\w+\s+)?(?:evidence|signs?|indications?)\s+(?:of|that)\b|"
+    r"\bdid\s+not\s+(?:find|detect|show|identify|observe|reveal)\b",
+)
+CHECKED_RISK = rx(r"\bbias(?:es|ed)?\b|\bdrift\b|\bdiscriminat\w+|\bunfair\w*|\bharms?\b|\bdegradation\b|\bdisparit\w+|\bdisparate\b")
+
 # Words that, just before a cue, show the sentence is a question or a hedge about it.
 HEDGE = rx(r"\b(?:whether|unclear\s+whether|if\s+any)\b")
 
@@ -247,6 +275,12 @@ MEASUREMENT_PROTOCOL = rx(
 )
 NUMBER = re.compile(r"[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|pp|k\b|m\b|bn\b|days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|s\b|p\b|pence)?", FLAGS)
 
+# The vocabulary of planning and learning algorithms: "states", "rewards", "policies" there are maths,
+# not an operating model, a process or staff ("the reward of future states", "agents are trained by simulation").
+MODEL_MATHS = rx(
+    r"\b(?:future|next|current|terminal|initial|successor|environment)\s+states?\b|\bstate\s+(?:space|transitions?)\b|\brewards?\b|\bpenalt(?:y|ies)\b|"
+    r"\bdiscount\s+factor\b|\bMarkov\b|\bMDP\b|\breinforcement\s+learning\b|\bsimulat\w+|\bepisodes?\b|\btree[- ]search\b|\bgreedy\b",
+)
 R01 = ReasonRules(
     reason_id="R01",
     elements=(
@@ -257,7 +291,10 @@ R01 = ReasonRules(
                                 r"\b(?:loss|error)\s+(?:function|curve|rate\s+of\s+the\s+model)\b|\btraining\s+loss\b|\bvalidation\s+loss\b",
                                 # usage of the tool itself, tracked for change management
                                 r"\badoption\s+(?:KPIs?|metrics?|measures?|rates?)\b",
-                                r"\bsavings\s+(?:accounts?|products?|balances?|schemes?|plans?|bonds?|pots?)\b")),
+                                r"\bsavings\s+(?:accounts?|products?|balances?|schemes?|plans?|bonds?|pots?)\b",
+                                # a data field of the model ("a length of stay attribute", "the counters are incremented")
+                                r"\b(?:attributes?|counters?|columns?|variables?)\b|\bprobabilit(?:y|ies)\s+of\b|\bexpected\s+(?:length|duration)\s+of\b",
+                                MODEL_MATHS.pattern)),
         Element("baseline", BASELINE),
         Element("target", TARGET),
         Element("measurement protocol", MEASUREMENT_PROTOCOL),
@@ -314,7 +351,7 @@ R02 = ReasonRules(
         r"\bexactly\s+as\s+(?:today|now|before)\b|\bas\s+(?:they\s+do\s+)?today\b",
         r"\bno\s+(?:change|changes)\s+to\s+(?:the\s+)?(?:process|workflow|operating\s+model|ways\s+of\s+working)\b",
         r"\b(?:fits?|slots?|sits?|plugs?)\s+(?:into|within|inside)\s+(?:the\s+)?(?:current|existing)\b",
-    )),),
+    ), other_senses=MODEL_MATHS),),
     addressed_min=2,
     require_any=("future operating model", "decision rights", "handoffs"),
     deferred_status=Status.PARTIAL,
@@ -348,6 +385,9 @@ OWNER_OTHER_SENSE = rx(
     r"calendar|backlog|budget|contract|relationship|account|data\s*set|dataset|code|model\s+card|licen[cs]e)s?\b",
     r"\b(?:spreadsheet|workbook|calendar|file|document|log|tracker|register|folder|database|mailbox)\b[^.]{0,40}?\b(?:its|whose)\s+owner\b",
     r"\bportfolio\s+(?:\w+\s+)?(?:owned|run|led)\s+by\b|\bowns?\s+the\s+(?:\w+\s+)?portfolio\b",
+    # accountability as a value ("to help with accountability", "transparency and accountability"), not a person
+    r"\b(?:help\s+with|helps?\s+(?:to\s+)?(?:ensure|support)|ensur\w+|support\w*|improv\w+|strengthen\w*|promot\w+|increas\w+|greater|public|democratic|"
+    r"transparency\s+and|repercussions\s+and|lack\s+of|clear\s+lines\s+of)\s+accountability\b|\baccountability\s+and\s+transparency\b",
     # the Owner (client) of a construction or works contract
     r"\bowners?\s+(?:under|of|in)\s+(?:the\s+|a\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:contracts?|leases?|agreements?|buildings?|sites?|projects?)\b|\b(?:construction|building|works|JCT|NEC|FIDIC|EPC)\s+contracts?\b",
 )
@@ -537,7 +577,17 @@ R06 = ReasonRules(
             r"\bbias(?:es)?\b|\bfairness\b|\bequalit(?:y|ies)\s+impact\b|\bEIA\b|\bprotected\s+characteristics?\b|\bdisparate\s+impact\b|\bdemographic\s+parity\b|\bequal\s+opportunity\b|\bdiscriminat\w+",
         ), core=True, other_senses=rx(r"\bbias\s+(?:term|parameter|weights?|vector|correction)\b|\bconfirmation\s+bias\b",
                                       r"\b(?:forecast|forecasting|statistical|sampling|selection|estimation|measurement|systematic|prediction|positive|negative)\s+bias\b",
-                                      r"\bbias\s+of\s+(?:the\s+)?(?:extremely|very|high|low|estimat\w*|mean|metric|scores?|values?|forecasts?)\b")),
+                                      r"\bbias\s+of\s+(?:the\s+)?(?:extremely|very|high|low|estimat\w*|mean|metric|scores?|values?|forecasts?)\b",
+                                      # people's own bias that the tool helps reduce is a benefit claim, not fairness governance
+                                      r"\b(?:reviewer|human|analyst|researcher|interviewer|personal|unconscious|cognitive|individual|staff)s?['\u2019]?\s+bias\b|"
+                                      r"\bbias\s+of\s+(?:the\s+)?(?:reviewers?|humans?|analysts?|researchers?|staff|individuals?|readers?|people)\b|"
+                                      r"\b(?:felt|believed|thought|said|reported|considered)\b[^.;]{0,60}?\b(?:reduc|mitigat|minimi[sz]|remov|lessen|lower|avoid)\w*\s+(?:against\s+)?(?:\w+\s+)?bias|"
+                                      # a tool that "may reduce bias" (in people's work): a claimed benefit, unless the bias is the model's
+                                      r"\b(?:may|might|could|can|would|helps?|helped)\s+(?:\w+\s+)?(?:reduc|mitigat|minimi[sz]|lessen|lower|avoid|remov)\w*\s+(?:against\s+)?(?:\w+\s+)?bias\b"
+                                      r"(?!\s+(?:in|from|of)\s+(?:the\s+|its\s+)?(?:model|outputs?|predictions?|training|algorithm|scores?|classifier))|"
+                                      r"\bhelp(?:s|ed|ing)?\s+(?:to\s+|us\s+)?(?:reduce|mitigate|remove|minimi[sz]e|avoid|counter|limit)\w*\s+(?:against\s+)?(?:\w+\s+)?bias",
+                                      # "bias" as a verb: fields that would bias the model (leakage), not fairness
+                                      r"\bbias(?:es|ed)?\s+(?:the|a|our|its)\s+(?:model|results?|estimates?|training|predictions?|scores?)\b")),
         Element("regulatory compliance", rx(
             r"\bcompl(?:iance|iant)\b|\bregulatory\b|\bregulators?\s+(?:approval|guidance|review|rules|requirements|expectations)\b|"
             r"\b(?:consulted|engaged|notified|informed|briefed|reviewed\s+by|approved\s+by|agreed\s+with)\s+(?:with\s+)?(?:the\s+|our\s+)?(?:\w+\s+)?regulators?\b|\blegal\s+(?:review|basis|advice|sign[- ]off)\b|\bGDPR\b|\bDPIA\b|"
@@ -616,11 +666,14 @@ R07 = ReasonRules(
             r"\bintegrated\s+care\b|\bsocial\s+integration\b|\bintegrat\w+\s+(?:feedback|findings|views|perspectives|insights)\b",
             # organisations integrating (a merger, a collaboration between forces), not systems
             r"\b(?:back[- ]office|post[- ]merger|organi[sz]ational|corporate|business)\s+integration\b|\b(?:merger|acquisition|collaboration\s+agreement|takeover)\b",
+            # components of the pilot's own code, not adjacent systems
+            r"\bintegrat\w*\s+(?:\w+\s+){0,3}?(?:with|into)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:loader|library|libraries|module|codebase|code\s+base|"
+            r"functions?|class|script|package|notebook|framework|repository|repo|branch|data\s+format)\b",
         )),
         Element("APIs or integration patterns", rx(
-            r"\bAPIs?\b|\bREST(?:ful)?\b|\bwebhooks?\b|\bevent[- ]driven\b|\b(?:message|event|service)\s+(?:bus|queue|broker)\b|\bKafka\b|\bmiddleware\b|"
+            r"\bAPIs?\b|(?-i:\bREST(?:ful)?\b)|\bwebhooks?\b|\bevent[- ]driven\b|\b(?:message|event|service)\s+(?:bus|queue|broker)\b|\bKafka\b|\bmiddleware\b|"
             r"\bmicroservices?\b|\bintegration\s+(?:patterns?|layer|architecture|design|platform|points?)\b|\bSSO\b|\bsingle\s+sign[- ]on\b|\binterfaces?\s+(?:with|to)\b",
-        ), core=True),
+        ), core=True, other_senses=rx(r"\b(?:UI|front[- ]?end|frontend|internal|its\s+own)\s+APIs?\b|\buser\s+interfaces?\b")),
         Element("audit trail", rx(
             r"\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?(?:decisions?|recommendations?|scores?|outputs?|predictions?|rankings?|answers?|drafts?)\b[^.;]{0,60}?\b(?:is|are)\s+(?:logged|recorded|written\s+to)\b|"
             r"\baudit\s+(?:trails?|logs?|logging|history)\b|\b(?:decision|activity)\s+log(?:s|ging)?\b|\btraceab\w+\s+(?:of|for)\s+(?:\w+\s+){0,2}?(?:decisions?|recommendations?|outputs?|predictions?|actions?|overrides?)\b|\blog(?:s|ged|ging)?\s+(?:of\s+)?(?:every|each|all)\s+(?:decision|recommendation|output|prediction)s?\b",
@@ -652,6 +705,8 @@ TRAINING_MODEL_SENSE = rx(
     r"\b(?:model|algorithm|classifier|network|LLM|embedding|weights|fine[- ]?tun\w*|epochs?|GPU)s?\b[^.;]{0,40}?\btrain",
     r"\btrain\w*\s+(?:\w+\s+){0,2}?(?:data|dataset|set|sets|split|loss|pipeline|examples|corpus|samples|labels|on\s+\d|on\s+(?:the\s+)?(?:historical|labelled|labeled|\d))\b|\btraining\s+runs?\b",
     r"\b(?:re-?train\w*|pre-?train\w*|trained\s+(?:model|classifier|on)|training\s+and\s+(?:test|validation)|train/test|train-test)\b",
+    # reinforcement-learning agents "trained by simulating ... reward or penalty" are software, not staff
+    r"\btrain\w*\s+(?:\w+\s+){0,3}?(?:by|through|via|using)\s+(?:\w+\s+){0,2}?(?:simulat\w+|self[- ]play|trial\s+and\s+error|exploration)|\brewards?\s+(?:or|and)\s+penalt|\breward\s+(?:functions?|signals?|models?)\b|\breinforcement\s+learning\b|\benvironment\s+states?\b",
 )
 R08 = ReasonRules(
     reason_id="R08",
@@ -719,7 +774,7 @@ R09 = ReasonRules(
             r"tickets|bookings|transactions|auctions?|inventory|declarations|payments|invoices|events|streams?|feeds?|volumes?|workload|demand|operations|services)\b",
             r"\b(?:runs?|ran|running|run|tested|trialled|trialed|operat\w+)\s+(?:\w+\s+){0,2}?for\s+real\b|\bunder\s+real\s+(?:traffic|load|conditions|volumes?)\b|\breal\s+(?:[\w-]+\s+)?(?:traffic|conversations?|queries|enquiries|messages|incidents|disruptions)\b",
             r"\bA/B\b|\bmatched\s+control\b|\bagainst\s+(?:a\s+|the\s+)?(?:random\s+|matched\s+)?(?:control|hold[- ]?out)\b",
-            r"\breal\s+(?:prospective\s+|live\s+|current\s+)?(?:customers|cases|calls|claims|users|patients|applications|operational|world|time\s+data|consultations?|responses|"
+            r"\breal\s+(?:prospective\s+|live\s+|current\s+)?(?:customers|cases|calls|claims|users|patients|applications|operational|time\s+data|consultations?|responses|"
             r"workloads?|transactions|subscribers|prospects|shipments|accounts|requests|orders|jobs|vacancies|letters|students|tenants|visitors|"
             r"members|candidates|referrals|examinations|invoices|repairs|faults)\b|\breal[- ]world\s+(?:data|conditions|settings?|use|usage|deployment|testing|test|environment|operations?|cases|trial)\b|\bin\s+the\s+real\s+world\b",
             r"\bcanary\s+(?:release|deployment|rollout|roll-out|test\w*|group|cohort)\b|\bchampion[- /]+challenger\b|\b(?:small|random)\s+(?:share|slice|percentage|fraction)\s+of\s+(?:live|real|production)\b|"

@@ -2,81 +2,34 @@
 
 from __future__ import annotations
 
-import importlib.util
-import re
-import sys
-import tomllib
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from reviewer.documents import parse
-from reviewer.models import DocType, Document
-from reviewer.rubric import load_rubric
+from reviewer.models import Document
 
+from . import labelled_sets as lab
 from .conftest import FIXTURES
 
-DEVSET2 = FIXTURES / "devset2"
-SPECS = DEVSET2 / "specs"
-DOCS = DEVSET2 / "docs"
-LABELS = DEVSET2 / "labels.toml"
-STATUSES = {"addressed", "partial", "missing"}
-FACT_KEYS = {"commercial_kpi", "operational_owner", "cost_per_inference"}
+DEVSET2 = lab.LabelledSet.at("devset2")
 MIN_DOC_TYPE_AGREEMENT = 0.80
-
-
-def _load_build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fixtures_build_devset2", FIXTURES / "build.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses need the module registered
-    spec.loader.exec_module(mod)
-    return mod
-
-
-build = _load_build()
-
-with LABELS.open("rb") as _f:
-    LABELS_DATA: dict[str, Any] = tomllib.load(_f)
-LABELLED: list[dict[str, Any]] = LABELS_DATA["documents"]
-SPEC_FILES = sorted(SPECS.glob("*.md"))
-
-
-def _visible(doc: Document) -> str:
-    return " ".join(" ".join(b.text.split()) for b in doc.blocks if not b.hidden)
+LABELLED = DEVSET2.labelled
+SPEC_FILES = DEVSET2.spec_files
 
 
 @pytest.fixture(scope="module")
 def parsed() -> dict[str, Document]:
     """Every labelled file parsed once, keyed by its labels path."""
-    return {d["file"]: parse(DEVSET2 / d["file"]) for d in LABELLED}
+    return DEVSET2.parse_all()
 
 
 # --------------------------------------------------------------------------- labels
 
 
 def test_labels_validate_against_the_rubric() -> None:
-    reason_ids = {r.id for r in load_rubric().reasons}
-    assert len(reason_ids) == 10
-    how = LABELS_DATA["how"].lower()
-    assert "before" in how and "engine" in how, "`how` must say labels were written before any engine run"
-    files = [d["file"] for d in LABELLED]
-    assert len(files) == len(set(files)), "a file is labelled twice"
-    for d in LABELLED:
-        where = d["file"]
-        assert where.startswith("docs/"), f"{where}: paths are relative to fixtures/devset2/ (docs/...)"
-        assert DocType(d["doc_type"]), where
-        assert d["split"] == "dev", f"{where}: every devset2 document is split = 'dev'"
-        assert set(d["statuses"]) == reason_ids, where
-        assert set(d["statuses"].values()) <= STATUSES, where
-        assert set(d["why"]) == reason_ids, where
-        assert all(isinstance(v, str) and v.strip() for v in d["why"].values()), where
-        assert set(d.get("facts", {})) <= FACT_KEYS, where
-        assert all(isinstance(v, str) and v.strip() for v in d.get("facts", {}).values()), where
-        assert isinstance(d.get("traps"), list) and d["traps"], f"{where}: name the traps it carries"
+    lab.check_devset_labels(DEVSET2, splits={"dev"}, how=("before", "engine"))
 
 
 def test_set_size_formats_and_types() -> None:
@@ -88,17 +41,11 @@ def test_set_size_formats_and_types() -> None:
 
 
 def test_every_reason_has_all_three_statuses() -> None:
-    for rid in sorted(LABELLED[0]["statuses"]):
-        seen = Counter(d["statuses"][rid] for d in LABELLED)
-        assert set(seen) == STATUSES, f"{rid}: only {dict(seen)} across the set"
+    lab.check_every_reason_has_all_statuses(LABELLED)
 
 
 def test_specs_built_and_labelled_one_to_one() -> None:
-    built = {f"docs/{p.stem}.{build.parse_spec(p).fmt}" for p in SPEC_FILES}
-    on_disk = {f"docs/{p.name}" for p in DOCS.iterdir() if p.suffix in (".pdf", ".docx")}
-    labelled = {d["file"] for d in LABELLED}
-    assert built == on_disk, "specs and built files differ: run `python fixtures/build.py fixtures/devset2/specs fixtures/devset2/docs`"
-    assert labelled == built, "every devset2 document needs exactly one labels entry"
+    DEVSET2.check_one_to_one()
 
 
 def test_no_document_reuses_a_first_devset_name() -> None:
@@ -114,38 +61,23 @@ def test_no_document_reuses_a_first_devset_name() -> None:
 @pytest.mark.parametrize("label", LABELLED, ids=lambda d: Path(d["file"]).stem)
 def test_labelled_file_parses_in_its_format(label: dict[str, Any], parsed: dict[str, Document]) -> None:
     doc = parsed[label["file"]]
-    assert doc.format == Path(label["file"]).suffix.lstrip(".")
-    assert len(doc.text) > 800 and doc.blocks
+    lab.check_format_and_length(doc, label["file"], 800)
+    assert doc.blocks
 
 
 def test_doc_type_detection_agrees_with_labels(parsed: dict[str, Document]) -> None:
-    misses = [
-        f"{d['file']}: labelled {d['doc_type']}, detected {parsed[d['file']].doc_type.value} "
-        f"({parsed[d['file']].doc_type_reason})"
-        for d in LABELLED
-        if parsed[d["file"]].doc_type.value != d["doc_type"]
-    ]
-    agreement = 1 - len(misses) / len(LABELLED)
-    assert agreement >= MIN_DOC_TYPE_AGREEMENT, f"agreement {agreement:.2f}; misses:\n" + "\n".join(misses)
+    lab.check_doc_type_agreement(LABELLED, parsed, MIN_DOC_TYPE_AGREEMENT)
 
 
 def test_fact_names_and_amounts_appear_in_the_visible_text(parsed: dict[str, Document]) -> None:
     """Owner names and unit costs in the labels are read from the document, not invented."""
-    for d in LABELLED:
-        text = _visible(parsed[d["file"]])
-        facts = d.get("facts", {})
-        if "operational_owner" in facts:
-            name = facts["operational_owner"].split(",")[0].strip()
-            assert name in text, f"{d['file']}: owner {name!r} not in the visible text"
-        if "cost_per_inference" in facts:
-            amount = re.match(r"[£$€][\d.,]*\d", facts["cost_per_inference"])
-            assert amount and amount.group(0) in text, f"{d['file']}: {facts['cost_per_inference']!r} not in the text"
+    lab.check_facts_in_visible_text(LABELLED, parsed, amount=r"[£$€][\d.,]*\d")
 
 
 def test_tracked_and_hidden_text_is_what_the_labels_assume(parsed: dict[str, Document]) -> None:
     """Hexford's named owner and governance list are deleted, the deferral inserted, the portfolio claim hidden."""
     hexford = parsed["docs/hexford-group-payment-leakage-proposal.docx"]
-    visible = _visible(hexford)
+    visible = lab.visible_text(hexford)
     assert "Keisha Monroe" not in hexford.text
     assert "bias review of supplier outcomes" not in hexford.text
     assert "will be agreed at the scale gate" in visible
@@ -160,17 +92,10 @@ def test_tracked_and_hidden_text_is_what_the_labels_assume(parsed: dict[str, Doc
 
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("devset2_rebuilt")
-    build.build_all(SPECS, out)
-    return out
+    return DEVSET2.rebuild(tmp_path_factory.mktemp("devset2_rebuilt"))
 
 
 @pytest.mark.parametrize("spec_path", SPEC_FILES, ids=lambda p: p.stem)
 def test_committed_file_matches_its_spec(spec_path: Path, rebuilt: Path, parsed: dict[str, Document]) -> None:
-    name = f"{spec_path.stem}.{build.parse_spec(spec_path).fmt}"
-    if name.endswith(".pdf") and build.find_fonts() is None:
-        pytest.skip("DejaVu Sans is not installed here; the committed PDFs were built with it")
-    committed, fresh = parsed[f"docs/{name}"], parse(rebuilt / name)
-    assert [b.text for b in fresh.blocks] == [b.text for b in committed.blocks], (
-        f"{name} is stale: run `python fixtures/build.py fixtures/devset2/specs fixtures/devset2/docs` and commit"
-    )
+    name = lab.built_name(spec_path)
+    DEVSET2.check_fresh_build(name, parsed[f"docs/{name}"], rebuilt)

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-import tomllib
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from reviewer.documents import parse
 from reviewer.models import Document
-from reviewer.rubric import load_rubric
 
-from .conftest import FIXTURES
+from . import labelled_sets as lab
 
-DEVSET3 = FIXTURES / "devset3"
-SPECS = DEVSET3 / "specs"
-LABELS = DEVSET3 / "labels.toml"
-STATUSES = {"addressed", "partial", "missing"}
-FACT_KEYS = {"commercial_kpi", "operational_owner", "cost_per_inference"}
-REASON_IDS = [r.id for r in load_rubric().reasons]
+DEVSET3 = lab.LabelledSet.at("devset3")
+REASON_IDS = lab.reason_ids()
 
 # Text the labels rely on being invisible: tracked deletions must be gone, hidden runs only in hidden blocks.
 DELETED = {
@@ -36,60 +27,36 @@ HIDDEN = {
 }
 
 
-def _load_build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fixtures_build_devset3", FIXTURES / "build.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses need the module registered
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def _labels() -> dict[str, Any]:
-    with LABELS.open("rb") as f:
-        return tomllib.load(f)
-
-
-build = _load_build()
-LABEL_DATA = _labels()
-DOCS: list[dict[str, Any]] = LABEL_DATA["documents"]
+DOCS = DEVSET3.labelled
 _PARSED: dict[str, Document] = {}
 
 
 def _parsed(rel: str) -> Document:
     if rel not in _PARSED:
-        _PARSED[rel] = parse(DEVSET3 / rel)
+        _PARSED[rel] = parse(DEVSET3.folder / rel)
     return _PARSED[rel]
 
 
 def test_labels_say_how_they_were_decided() -> None:
-    how = LABEL_DATA["how"]
-    assert "BEFORE any review engine" in how and "heldout" in how
+    lab.check_how(DEVSET3.data, "BEFORE any review engine", "heldout", match_case=True)
 
 
 def test_set_size_and_mix() -> None:
     assert len(DOCS) >= 12
+    lab.check_files_unique(DOCS)
     files = [d["file"] for d in DOCS]
-    assert len(set(files)) == len(files), "a document is labelled twice"
     fmts = Counter(Path(f).suffix for f in files)
     assert fmts[".pdf"] == fmts[".docx"], fmts
     types = Counter(d["doc_type"] for d in DOCS)
     assert set(types) == {"proposal", "report"}, types
     # every spec is labelled and every label has a spec
-    assert sorted(Path(f).stem for f in files) == sorted(p.stem for p in SPECS.glob("*.md"))
+    assert sorted(Path(f).stem for f in files) == sorted(p.stem for p in DEVSET3.spec_files)
 
 
 @pytest.mark.parametrize("entry", DOCS, ids=lambda d: Path(d["file"]).stem)
 def test_label_entry_is_valid(entry: dict[str, Any]) -> None:
-    assert entry["split"] == "heldout"
-    assert entry["doc_type"] in {"proposal", "report"}
-    statuses = entry["statuses"]
-    assert list(statuses) == REASON_IDS, f"{entry['file']}: statuses must cover {REASON_IDS} in order"
-    bad = {k: v for k, v in statuses.items() if v not in STATUSES}
-    assert not bad, f"{entry['file']}: invalid statuses {bad}"
-    assert set(entry["why"]) == set(REASON_IDS), f"{entry['file']}: one `why` line per reason"
-    assert all(isinstance(v, str) and v.strip() for v in entry["why"].values())
-    assert set(entry.get("facts", {})) <= FACT_KEYS
+    assert list(entry["statuses"]) == REASON_IDS, f"{entry['file']}: statuses must cover {REASON_IDS} in order"
+    lab.check_entry(entry, REASON_IDS, splits={"heldout"})
     assert entry["traps"], f"{entry['file']}: name the traps"
 
 
@@ -101,13 +68,10 @@ def test_each_reason_uses_at_least_two_statuses(reason: str) -> None:
 
 @pytest.mark.parametrize("entry", DOCS, ids=lambda d: Path(d["file"]).stem)
 def test_file_exists_and_parses_in_its_format(entry: dict[str, Any]) -> None:
-    path = DEVSET3 / entry["file"]
-    assert path.is_file(), (
-        f"{path} missing: run `python fixtures/build.py fixtures/devset3/specs fixtures/devset3/docs`"
-    )
+    path = DEVSET3.folder / entry["file"]
+    assert path.is_file(), f"{path} missing: run `{DEVSET3.rebuild_command}`"
     doc = _parsed(entry["file"])
-    assert doc.format == path.suffix.lstrip(".")
-    assert len(doc.text) > 1500, "a realistic document, not a stub"
+    lab.check_format_and_length(doc, entry["file"], 1500)
     if doc.format == "pdf":
         assert doc.pages is not None and 1 <= doc.pages <= 6
 
@@ -128,17 +92,11 @@ def test_hidden_runs_stay_in_hidden_blocks(rel: str) -> None:
 
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("devset3")
-    build.build_all(SPECS, out)
-    return out
+    return DEVSET3.rebuild(tmp_path_factory.mktemp("devset3"))
 
 
 @pytest.mark.parametrize("entry", DOCS, ids=lambda d: Path(d["file"]).stem)
 def test_committed_file_is_fresh(entry: dict[str, Any], rebuilt: Path) -> None:
     name = Path(entry["file"]).name
-    if name.endswith(".pdf") and build.find_fonts() is None:
-        pytest.skip("DejaVu Sans is not installed here; the committed PDFs were built with it")
-    committed, fresh = _parsed(entry["file"]), parse(rebuilt / name)
-    assert [b.text for b in fresh.blocks] == [b.text for b in committed.blocks], (
-        f"{name} is stale: run `python fixtures/build.py fixtures/devset3/specs fixtures/devset3/docs` and commit"
-    )
+    lab.skip_pdf_without_fonts(name)  # before parsing the committed file, as the other sets do
+    DEVSET3.check_fresh_build(name, _parsed(entry["file"]), rebuilt)

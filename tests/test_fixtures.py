@@ -2,66 +2,34 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-import tomllib
 import zipfile
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pypdf
 import pytest
 
 from reviewer.documents import parse
-from reviewer.models import DocType
-from reviewer.rubric import load_rubric
 
-from .conftest import FIXTURES
+from . import labelled_sets as lab
 
-SAMPLES = FIXTURES / "samples"
-SPECS = SAMPLES / "specs"
-LABELS = SAMPLES / "labels.toml"
-STATUSES = {"addressed", "partial", "missing"}
-FACT_KEYS = {"commercial_kpi", "operational_owner", "cost_per_inference"}
+SET = lab.LabelledSet.at("samples", docs="")
+SAMPLES = SET.folder
+SPECS = SET.specs
 SPLITS = {"demo", "dev", "heldout"}
 TRACKED = "hartwell-demand-forecasting-proposal.docx"
 HIDDEN = "severnside-field-scheduling-post-pilot-report.docx"  # vanish run
 WHITE_TEXT = "corvane-contract-review-proposal.pdf"  # white text
 
-
-def _load_build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fixtures_build", FIXTURES / "build.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses need the module registered
-    spec.loader.exec_module(mod)
-    return mod
-
-
-build = _load_build()
-
-
-def _labels() -> list[dict[str, Any]]:
-    with LABELS.open("rb") as f:
-        docs: list[dict[str, Any]] = tomllib.load(f)["documents"]
-    return docs
-
-
-LABELLED = _labels()
-SPEC_FILES = sorted(SPECS.glob("*.md"))
-
-
-def _built_name(spec_path: Path) -> str:
-    return f"{spec_path.stem}.{build.parse_spec(spec_path).fmt}"
+build = lab.load_build()
+LABELLED = SET.labelled
+SPEC_FILES = SET.spec_files
 
 
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("rebuilt")
-    build.build_all(SPECS, out)
-    return out
+    return SET.rebuild(tmp_path_factory.mktemp("rebuilt"))
 
 
 # --------------------------------------------------------------------------- the build
@@ -69,13 +37,8 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("spec_path", SPEC_FILES, ids=lambda p: p.stem)
 def test_rebuild_reads_the_same_as_the_committed_file(spec_path: Path, rebuilt: Path) -> None:
-    name = _built_name(spec_path)
-    if name.endswith(".pdf") and build.find_fonts() is None:
-        pytest.skip("DejaVu Sans is not installed here; the committed PDFs were built with it")
-    committed, fresh = parse(SAMPLES / name), parse(rebuilt / name)
-    assert [b.text for b in fresh.blocks] == [b.text for b in committed.blocks], (
-        f"{name} is stale: run `python fixtures/build.py fixtures/samples/specs fixtures/samples` and commit"
-    )
+    name = lab.built_name(spec_path)
+    fresh, committed = SET.check_fresh_build(name, SAMPLES / name, rebuilt)
     assert fresh.pages == committed.pages
 
 
@@ -94,11 +57,7 @@ def _mk(p: Path) -> Path:
 
 
 def test_every_spec_is_built_and_labelled() -> None:
-    built = {_built_name(p) for p in SPEC_FILES}
-    on_disk = {p.name for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx")}
-    labelled = {d["file"] for d in LABELLED}
-    assert built == on_disk, "specs and built files differ: rebuild, or delete the orphan"
-    assert labelled == built, "every sample needs exactly one labels entry"
+    SET.check_one_to_one()
 
 
 def test_samples_cover_both_formats_and_types() -> None:
@@ -160,19 +119,12 @@ def test_spec_parser_blocks_and_inline_markers(tmp_path: Path) -> None:
 
 
 def test_labels_validate_against_the_rubric() -> None:
-    reason_ids = {r.id for r in load_rubric().reasons}
-    assert len(reason_ids) == 10
-    with LABELS.open("rb") as f:
-        assert "before" in tomllib.load(f)["how"].lower()
+    reasons = set(lab.reason_ids())
+    assert len(reasons) == 10
+    lab.check_how(SET.data, "before")
     for d in LABELLED:
-        where = d["file"]
-        assert DocType(d["doc_type"]), where
-        assert d["split"] in SPLITS, where
-        assert set(d["statuses"]) == reason_ids, where
-        assert set(d["statuses"].values()) <= STATUSES, where
-        assert set(d["why"]) == reason_ids and all(v.strip() for v in d["why"].values()), where
-        assert set(d.get("facts", {})) <= FACT_KEYS, where
-        assert isinstance(d.get("traps", []), list), where
+        lab.check_entry(d, reasons, splits=SPLITS)
+        assert isinstance(d.get("traps", []), list), d["file"]
 
 
 @pytest.mark.parametrize("label", LABELLED, ids=lambda d: d["file"])
@@ -180,8 +132,7 @@ def test_labelled_file_parses_as_its_labelled_type(label: dict[str, Any]) -> Non
     path = SAMPLES / label["file"]
     assert path.is_file()
     doc = parse(path)
-    assert doc.format == path.suffix.lstrip(".")
-    assert len(doc.text) > 1000
+    lab.check_format_and_length(doc, label["file"], 1000)
     assert doc.doc_type.value == label["doc_type"], doc.doc_type_reason
 
 
@@ -201,7 +152,6 @@ def test_tracked_deletion_absent_and_insertion_present() -> None:
 )
 def test_hidden_reviewer_directed_text_is_marked_hidden(name: str, phrase: str) -> None:
     doc = parse(SAMPLES / name)
-    hits = [b for b in doc.blocks if phrase in " ".join(b.text.lower().split())]
+    hits = [b for b in doc.blocks if phrase in lab.fold(b.text.lower())]
     assert all(b.hidden for b in hits), "a vanish run or white text must be flagged hidden (or left out)"
-    visible = " ".join(b.text.lower() for b in doc.blocks if not b.hidden)
-    assert phrase not in " ".join(visible.split())
+    assert phrase not in lab.fold(lab.visible_text(doc).lower())

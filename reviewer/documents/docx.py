@@ -353,6 +353,7 @@ class _Walker:
     note_refs: dict[tuple[str, str], int] = field(default_factory=dict)
     stats: _Stats = field(default_factory=_Stats)
     started: float = field(default_factory=time.monotonic)
+    hidden_reasons: list[str] = field(default_factory=list)  # why the current paragraph's hidden runs are hidden
 
     # ------------------------------------------------------------------ output
 
@@ -494,9 +495,11 @@ class _Walker:
         vis: list[str] = []
         hid: list[str] = []
         deferred: list[tuple[int, etree._Element]] = []
+        self.hidden_reasons = []
         self.inline(p, pstyle, shaded, vis, hid, deferred)
         text = "".join(vis)
         hidden = "".join(hid)
+        hidden_reason = "; ".join(self.hidden_reasons) or None
         out_pno = ctx.fixed_pno if ctx.fixed_path is not None else pno
 
         if _TOC_RE.match(name):
@@ -516,7 +519,8 @@ class _Walker:
                 kind = BlockKind.LIST_ITEM if is_list else BlockKind.PARAGRAPH
                 self.emit(BlockDraft(kind, text, paragraph=out_pno, heading_path=self._path(ctx)))
             if hidden.strip():
-                self.emit(BlockDraft(BlockKind.PARAGRAPH, hidden, paragraph=out_pno, heading_path=self._path(ctx), hidden=True))
+                self.emit(BlockDraft(BlockKind.PARAGRAPH, hidden, paragraph=out_pno, heading_path=self._path(ctx), hidden=True,
+                                     hidden_reason=hidden_reason))
         if deferred:
             if ctx.sink is not None and ctx.deferred is not None:
                 ctx.deferred.extend(deferred)
@@ -612,7 +616,10 @@ class _Walker:
             if self.fld and not all(f[0] for f in self.fld):
                 continue  # inside a field instruction
             if hidden is None:
-                hidden = self._hidden(r.find(W_RPR), pstyle, shaded)
+                why = self._hidden(r.find(W_RPR), pstyle, shaded)
+                hidden = why is not None
+                if why is not None and why not in self.hidden_reasons:
+                    self.hidden_reasons.append(why)
             (hid if hidden else vis).append(txt)
 
     def _find_boxes(self, el: etree._Element, deferred: list[tuple[int, etree._Element]]) -> None:
@@ -632,7 +639,8 @@ class _Walker:
             if isinstance(c.tag, str):
                 self._find_boxes(c, deferred)
 
-    def _hidden(self, rpr: etree._Element | None, pstyle: str | None, shaded: bool) -> bool:
+    def _hidden(self, rpr: etree._Element | None, pstyle: str | None, shaded: bool) -> str | None:
+        """Why the run is hidden from a reader, in words, or None when it is visible."""
         rstyle: str | None = None
         vanish: bool | None = None
         color: str | None = None
@@ -662,10 +670,12 @@ class _Walker:
         if size is None:
             size = s_size
         if vanish:
-            return True
+            return "Word's hidden-text formatting"
         if size is not None and 0 < size <= _TINY_HALF_POINTS:
-            return True
-        return bool((theme_white or _white(color)) and not (shaded or self.background_shaded))
+            return f"tiny text ({size / 2:g} pt)"
+        if (theme_white or _white(color)) and not (shaded or self.background_shaded):
+            return "white text on a white background"
+        return None
 
     def _bold_cell(self, tc: etree._Element) -> bool:
         """Every run with text in the cell is bold (directly or by style)."""

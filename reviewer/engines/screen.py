@@ -177,6 +177,8 @@ def not_a_statement(b: Block) -> bool:
     glossaries, document history, references), quoted participants' voices, and glossary rows."""
     if any(R.NON_STATEMENT_SECTIONS.search(h) for h in b.heading_path):
         return True
+    if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and R.QUOTED_VOICE.match(b.text):
+        return True
     return b.kind in (BlockKind.TABLE_ROW, BlockKind.TABLE_CELL) and _glossary_row(b.text)
 
 
@@ -307,6 +309,8 @@ def _find(doc: _Doc, element: R.Element, *, gap: bool = False, future_counts: bo
             pol: Polarity = "negated" if window and R.NEGATION_BEFORE.search(window.group(0)) else "affirmed"
         else:
             pol = polarity(u.text, s, e, is_report=doc.is_report and not future_counts, future_section=doc.future_section[k])
+            if pol == "affirmed" and doc.is_report and R.IMPERATIVE.match(u.text):
+                pol = "future"  # "Track cost savings: organisations should ...": advice to others, even where projections count
             if pol == "affirmed" or pol == "future":
                 pol = doc.inherited[k] or pol
         out.append((k, Mention(u, element.name, s, e, pol, element.core, gap)))

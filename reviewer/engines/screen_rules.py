@@ -127,6 +127,15 @@ DEFINITION = re.compile(
     r"^\W*\d*\s*[\"'\u2018\u201c]?[\w /&-]{1,40}[\"'\u2019\u201d]?\s+(?:\([^)]{1,20}\)\s+)?(?:in\s+this\s+(?:project|report|document|study)\s+)?"
     r"(?:is|are)\s+(?:(?:also\s+)?referred\s+to\s+as|defined\s+as|when|where)\b|"
     r"^\W*\d*\s*[\"'\u2018\u201c][\w /&-]{1,40}[\"'\u2019\u201d]\s+(?:refers?\s+to|means)\b", re.I)
+# A verbatim quotation as a whole paragraph ("“Saved us a lot of time” P04"): a participant's voice.
+QUOTED_VOICE = re.compile(r"^\s*[\u201c\"\u2018]\S[^\n]*[\u201d\"\u02ee\u2019]\s*(?:[-\u2013\u2014,]\s*)?[\w .,()/-]{0,40}$")
+# "Label: an imperative" or an imperative sentence ("Develop clear guidelines ...", "Track cost savings: ..."):
+# in a report, advice to others, not something the pilot did.
+IMPERATIVE = re.compile(
+    r"^\W*(?:[A-Z][\w ,&/'\u2019-]{0,50}:\s+)?(?:Always\s+|Never\s+)?(?:Develop|Ensure|Establish|Create|Provide|Keep|Make|Define|Assign|Agree|Build|"
+    r"Consider|Account\s+for|Publish|Engage|Communicate|Invest|Appoint|Introduce|Adopt|Prioriti[sz]e|Explore|Be\s+clear|Seek|Give|Allow|Avoid|"
+    r"Do\s+not|Don['\u2019]t|Track(?!\s+record)|Monitor(?=\s+(?:the|and|for|how|whether|its|their|your))|Record(?=\s+(?:the|all|each|every|decisions|how|what|who|when))|"
+    r"Have(?=\s+(?:a|an|clear|AI|human|regular|named|dedicated))|Set\s+up|Put\s+in\s+place|Train(?=\s+(?:all|the|your|staff|users))|Use(?=\s+(?:the|a|an|clear|only))|Take(?=\s+(?:care|steps|account))|Tell|Inform|Explain|Publicise|Share)\b")
 # "found no evidence of bias": a check was run and came back clean, which is evidence of the check.
 CHECKED_CLEAN = rx(
     r"\b(?:found|find|finds|detected|identified|observed|saw|showed|shows|revealed)\s+(?:no|little)\b|\bno\s+(?:\w+\s+)?(?:evidence|signs?|indications?)\s+(?:of|that)\b|"
@@ -587,7 +596,7 @@ R06 = ReasonRules(
                                       r"(?!\s+(?:in|from|of)\s+(?:the\s+|its\s+)?(?:model|outputs?|predictions?|training|algorithm|scores?|classifier))|"
                                       r"\bhelp(?:s|ed|ing)?\s+(?:to\s+|us\s+)?(?:reduce|mitigate|remove|minimi[sz]e|avoid|counter|limit)\w*\s+(?:against\s+)?(?:\w+\s+)?bias",
                                       # "bias" as a verb: fields that would bias the model (leakage), not fairness
-                                      r"\bbias(?:es|ed)?\s+(?:the|a|our|its)\s+(?:model|results?|estimates?|training|predictions?|scores?)\b")),
+                                      r"\bbias(?:es|ed)?\s+(?:the|a|our|its)\s+(?:model|results?|estimates?|training|predictions?|scores?)\b|\bbias(?:es)?\s+from\s+(?:the\s+)?(?:model\s+)?training\b|\bbias\s+in\s+(?:the\s+)?information\b")),
         Element("regulatory compliance", rx(
             r"\bcompl(?:iance|iant)\b|\bregulatory\b|\bregulators?\s+(?:approval|guidance|review|rules|requirements|expectations)\b|"
             r"\b(?:consulted|engaged|notified|informed|briefed|reviewed\s+by|approved\s+by|agreed\s+with)\s+(?:with\s+)?(?:the\s+|our\s+)?(?:\w+\s+)?regulators?\b|\blegal\s+(?:review|basis|advice|sign[- ]off)\b|\bGDPR\b|\bDPIA\b|"
@@ -673,7 +682,9 @@ R07 = ReasonRules(
         Element("APIs or integration patterns", rx(
             r"\bAPIs?\b|(?-i:\bREST(?:ful)?\b)|\bwebhooks?\b|\bevent[- ]driven\b|\b(?:message|event|service)\s+(?:bus|queue|broker)\b|\bKafka\b|\bmiddleware\b|"
             r"\bmicroservices?\b|\bintegration\s+(?:patterns?|layer|architecture|design|platform|points?)\b|\bSSO\b|\bsingle\s+sign[- ]on\b|\binterfaces?\s+(?:with|to)\b",
-        ), core=True, other_senses=rx(r"\b(?:UI|front[- ]?end|frontend|internal|its\s+own)\s+APIs?\b|\buser\s+interfaces?\b")),
+        ), core=True, other_senses=rx(r"\b(?:UI|front[- ]?end|frontend|internal|its\s+own)\s+APIs?\b|\buser\s+interfaces?\b",
+                                         # the price of calling a model's API is economics, not an integration pattern
+                                         r"\bAPI\s+(?:hosting|costs?|fees?|charges?|pricing|prices?|spend|bills?|usage\s+costs?)\b")),
         Element("audit trail", rx(
             r"\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?(?:decisions?|recommendations?|scores?|outputs?|predictions?|rankings?|answers?|drafts?)\b[^.;]{0,60}?\b(?:is|are)\s+(?:logged|recorded|written\s+to)\b|"
             r"\baudit\s+(?:trails?|logs?|logging|history)\b|\b(?:decision|activity)\s+log(?:s|ging)?\b|\btraceab\w+\s+(?:of|for)\s+(?:\w+\s+){0,2}?(?:decisions?|recommendations?|outputs?|predictions?|actions?|overrides?)\b|\blog(?:s|ged|ging)?\s+(?:of\s+)?(?:every|each|all)\s+(?:decision|recommendation|output|prediction)s?\b",

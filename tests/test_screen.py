@@ -467,3 +467,92 @@ def test_no_pathological_backtracking(chunk: str) -> None:
     t = time.perf_counter()
     ScreeningEngine().review(doc, RUBRIC)
     assert time.perf_counter() - t < 5.0
+
+
+# --------------------------------------------------------------------------- what is not a statement about the pilot
+
+
+@pytest.mark.parametrize("heading, text, rid", [
+    ("Contents", "4.2 Average handling time results ........ 14", "R01"),
+    ("Glossary", "Handling time: the minutes an agent spends on one case.", "R01"),
+    ("List of figures", "Average handling time by week for the pilot cohort", "R01"),
+    ("Document history", "v0.3 Incorporated comments on live operations testing", "R09"),
+    ("References", "Smith J. Going live with machine learning in production systems. 2021.", "R09"),
+    ("Participant quotes:", "We all use it on live claims every day now.", "R09"),
+])
+def test_front_matter_and_quoted_voices_are_not_evidence(heading: str, text: str, rid: str) -> None:
+    assert review(_sectioned(heading, [text]))[rid][0] == Status.MISSING
+
+
+@pytest.mark.parametrize("rid, text", [
+    ("R01", "Figure 2: Average handling time by week."),
+    ("R01", "Is the average handling time the right measure for this service?"),
+    ("R02", "'Human in the loop' is when a person reviews each output before it is used."),
+    ("R05", "[estimated annual running costs of the service]"),
+    ("R09", "\u201cIt saved us a lot of time on live claims\u201d P04"),
+])
+def test_captions_questions_definitions_placeholders_and_quotes_are_not_evidence(rid: str, text: str) -> None:
+    assert review(make_doc([text], doc_type=DocType.REPORT))[rid][0] == Status.MISSING
+
+
+def test_glossary_row_is_not_a_kpi_but_a_two_column_fact_still_is_read() -> None:
+    from reviewer.engines.screen import not_a_statement
+    doc = make_doc([], rows=["AHT | Average Handling Time", "Owner | Claims Operations Director", "KPI | Average handling time"])
+    assert [not_a_statement(b) for b in doc.blocks] == [True, False, False]
+    assert review(make_doc([], rows=["AHT | Average Handling Time"]))["R01"][0] == Status.MISSING
+
+
+@pytest.mark.parametrize("rid, text", [
+    # planning and learning algorithms: agents, states and rewards are maths, not staff or processes
+    ("R08", "The agents are trained by simulating thousands of episodes, learning from reward or penalty in each state."),
+    ("R01", "Each patient in the simulation has a length of stay attribute that is incremented every step."),
+    # code components are not adjacent systems; "rest" is not REST; an API bill is not an integration pattern
+    ("R07", "Integration with the new data loader module was completed in sprint 3."),
+    ("R07", "For the rest of the stay, the labels are copied forward."),
+    ("R07", "API hosting costs were about £200 a month during the pilot."),
+    # people's own bias that a tool helps reduce is a benefit claim, not fairness governance
+    ("R06", "Reviewers felt the tool helped reduce their own bias when reading responses."),
+    ("R06", "Compared with the analysts, the tool may therefore reduce bias in how themes are drawn up."),
+    # accountability as a value, not a person
+    ("R03", "Keeping clear records of decisions helps ensure accountability."),
+    # a generic remark about the world, not a live test
+    ("R09", "As the real world changes, models can become less accurate over time."),
+])
+def test_more_keywords_in_other_senses_are_not_evidence(rid: str, text: str) -> None:
+    assert review(make_doc([text], doc_type=DocType.REPORT))[rid][0] == Status.MISSING
+
+
+def test_model_bias_is_still_fairness_evidence() -> None:
+    status, rationale = review(make_doc(["We measured bias in the model's outputs across protected characteristics."]))["R06"]
+    assert status != Status.MISSING and "bias and fairness" in rationale
+
+
+def test_planning_maths_is_not_todays_process() -> None:
+    doc = make_doc(["The score adds the reward of the current allocation to the discounted rewards of future states."])
+    assert review(doc)["R02"][1].startswith("Not discussed")
+
+
+def test_negation_reaches_a_cue_behind_an_opening_quote() -> None:
+    text = "There is no \u2018operational owner\u2019 for the service yet."
+    at = text.index("operational")
+    assert polarity(text, at, at + len("operational owner")) == "negated"
+
+
+def test_unsuitable_for_live_use_is_not_a_live_test() -> None:
+    doc = make_doc(["The current version of the search is unsuitable for live operations."], doc_type=DocType.REPORT)
+    assert review(doc)["R09"][0] == Status.MISSING
+
+
+def test_a_clean_bias_check_is_evidence_of_the_check() -> None:
+    doc = make_doc(["We compared outputs across age and sex groups and found no evidence of bias."], doc_type=DocType.REPORT)
+    status, rationale = review(doc)["R06"]
+    assert status == Status.PARTIAL and "bias and fairness" in rationale and "absent" not in rationale
+    # but a missing practice is still missing: "no owner" is not a clean check
+    assert polarity("We found no owner for it.", 15, 20) == "negated"
+
+
+def test_imperative_advice_in_a_report_is_not_done() -> None:
+    doc = make_doc(["Ensure all staff use the tool on live cases."], doc_type=DocType.REPORT)
+    assert review(doc)["R09"][0] != Status.ADDRESSED
+    doc = make_doc(["Account for hosting costs: estimate the ongoing infrastructure costs before any wider roll-out."], doc_type=DocType.REPORT)
+    assert "plan or recommendation" in review(doc)["R05"][1]

@@ -590,11 +590,11 @@ R06 = ReasonRules(
                                       # people's own bias that the tool helps reduce is a benefit claim, not fairness governance
                                       r"\b(?:reviewer|human|analyst|researcher|interviewer|personal|unconscious|cognitive|individual|staff)s?['\u2019]?\s+bias\b|"
                                       r"\bbias\s+of\s+(?:the\s+)?(?:reviewers?|humans?|analysts?|researchers?|staff|individuals?|readers?|people)\b|"
-                                      r"\b(?:felt|believed|thought|said|reported|considered)\b[^.;]{0,60}?\b(?:reduc|mitigat|minimi[sz]|remov|lessen|lower|avoid)\w*\s+(?:against\s+)?(?:\w+\s+)?bias|"
+                                      r"\b(?:felt|believed|thought|said|reported|considered)\b[^.;]{0,60}?\b(?:reduc|mitigat|minimi[sz]|remov|lessen|lower|avoid)\w*\s+(?:against\s+)?(?:\w+\s+){0,2}?bias|"
                                       # a tool that "may reduce bias" (in people's work): a claimed benefit, unless the bias is the model's
-                                      r"\b(?:may|might|could|can|would|helps?|helped)\s+(?:\w+\s+)?(?:reduc|mitigat|minimi[sz]|lessen|lower|avoid|remov)\w*\s+(?:against\s+)?(?:\w+\s+)?bias\b"
+                                      r"\b(?:may|might|could|can|would|helps?|helped)\s+(?:\w+\s+)?(?:reduc|mitigat|minimi[sz]|lessen|lower|avoid|remov)\w*\s+(?:against\s+)?(?:\w+\s+){0,2}?bias\b"
                                       r"(?!\s+(?:in|from|of)\s+(?:the\s+|its\s+)?(?:model|outputs?|predictions?|training|algorithm|scores?|classifier))|"
-                                      r"\bhelp(?:s|ed|ing)?\s+(?:to\s+|us\s+)?(?:reduce|mitigate|remove|minimi[sz]e|avoid|counter|limit)\w*\s+(?:against\s+)?(?:\w+\s+)?bias",
+                                      r"\bhelp(?:s|ed|ing)?\s+(?:to\s+|us\s+)?(?:reduce|mitigate|remove|minimi[sz]e|avoid|counter|limit)\w*\s+(?:against\s+)?(?:\w+\s+){0,2}?bias",
                                       # "bias" as a verb: fields that would bias the model (leakage), not fairness
                                       r"\bbias(?:es|ed)?\s+(?:the|a|our|its)\s+(?:model|results?|estimates?|training|predictions?|scores?)\b|\bbias(?:es)?\s+from\s+(?:the\s+)?(?:model\s+)?training\b|\bbias\s+in\s+(?:the\s+)?information\b")),
         Element("regulatory compliance", rx(

@@ -556,3 +556,9 @@ def test_imperative_advice_in_a_report_is_not_done() -> None:
     assert review(doc)["R09"][0] != Status.ADDRESSED
     doc = make_doc(["Account for hosting costs: estimate the ongoing infrastructure costs before any wider roll-out."], doc_type=DocType.REPORT)
     assert "plan or recommendation" in review(doc)["R05"][1]
+
+
+def test_glossary_entry_with_a_colon_is_not_evidence_and_recommended_training_is_a_plan() -> None:
+    assert review(make_doc(["Role changes: The impact of automation on jobs, including tasks being reshaped."]))["R02"][0] == Status.MISSING
+    rationale = review(make_doc(["All staff should have adequate training in the new system."], doc_type=DocType.REPORT))["R08"][1]
+    assert "training" in rationale and "plan or recommendation" in rationale

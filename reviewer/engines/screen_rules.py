@@ -126,7 +126,9 @@ GLOSSARY_ROW = re.compile(r"^\s*[A-Za-z][A-Za-z0-9&/.-]{0,9}\s*\|\s*[A-Z][\w'-]*
 DEFINITION = re.compile(
     r"^\W*\d*\s*[\"'\u2018\u201c]?[\w /&-]{1,40}[\"'\u2019\u201d]?\s+(?:\([^)]{1,20}\)\s+)?(?:in\s+this\s+(?:project|report|document|study)\s+)?"
     r"(?:is|are)\s+(?:(?:also\s+)?referred\s+to\s+as|defined\s+as|when|where)\b|"
-    r"^\W*\d*\s*[\"'\u2018\u201c][\w /&-]{1,40}[\"'\u2019\u201d]\s+(?:refers?\s+to|means)\b", re.I)
+    r"^\W*\d*\s*[\"'\u2018\u201c][\w /&-]{1,40}[\"'\u2019\u201d]\s+(?:refers?\s+to|means)\b|"
+    # a glossary entry written as "Job changes: The impact of AI on employment, ..."
+    r"^\W*[A-Z][\w &/-]{1,30}:\s+(?:The|An?)\s+(?:impact|risk|use|ability|likelihood|possibility|potential|extent|degree|practice|act)\s+of\b", re.I)
 # A verbatim quotation as a whole paragraph ("“Saved us a lot of time” P04"): a participant's voice.
 QUOTED_VOICE = re.compile(r"^\s*[\u201c\"\u2018]\S[^\n]*[\u201d\"\u02ee\u2019]\s*(?:[-\u2013\u2014,]\s*)?[\w .,()/-]{0,40}$")
 # "Label: an imperative" or an imperative sentence ("Develop clear guidelines ...", "Track cost savings: ..."):
@@ -733,6 +735,7 @@ R08 = ReasonRules(
             r"associates|lawyers|attorneys|solicitors|paralegals|planners|dispatchers|technicians|engineers|recruiters|tutors|teachers|drivers)\b",
             r"\b(?:staff|user|end[- ]user|colleague|agent|employee|frontline|classroom|role[- ]based)\s+training\b|\btraining\s+(?:programme|program|plan|sessions?|materials?|courses?|modules?|needs|budget)\b",
             r"\b(?:staff|users|agents|teams|assessors|officers|administrators|employees|colleagues|handlers|drivers|caseworkers|advisers|nurses|clinicians|participants)\b[^.;]{0,60}?\b(?:will\s+be|were|are|get|got)\s+(?:trained|briefed)\b|\breceiv\w+\s+(?:a\s+)?(?:short\s+)?(?:briefing|training|induction)\b",
+            r"\b(?:staff|users|agents|teams|officers|employees|colleagues|handlers|caseworkers|advisers|nurses|clinicians|managers)\s+(?:should|must|will|need\s+to)\s+(?:have|get|receive|be\s+given)\s+(?:\w+\s+){0,2}?training\b",
             r"\bupskill\w*|\breskill\w*|\be-?learning\b|\buser\s+guides?\b|\bone[- ]page\s+guides?\b|\bonboarding\s+(?:of\s+)?(?:staff|users)\b",
             r"\b(?:walk-?throughs?|drop[- ]in\s+sessions?|coaching|floor[- ]?walkers?)\b",
             r"\b(?:briefings?|workshops?|inductions?|demos?|demonstrations?|sessions?|introductions?)\s+(?:for|with|to)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"

@@ -562,3 +562,10 @@ def test_glossary_entry_with_a_colon_is_not_evidence_and_recommended_training_is
     assert review(make_doc(["Role changes: The impact of automation on jobs, including tasks being reshaped."]))["R02"][0] == Status.MISSING
     rationale = review(make_doc(["All staff should have adequate training in the new system."], doc_type=DocType.REPORT))["R08"][1]
     assert "training" in rationale and "plan or recommendation" in rationale
+
+
+def test_time_given_back_is_a_commercial_kpi_named_as_a_measure() -> None:
+    from reviewer.engines.screen import kpi_label
+    status, rationale = review(make_doc(["The assistant sped up the first review of each file."], doc_type=DocType.REPORT))["R01"]
+    assert status == Status.PARTIAL and "(speed of the work)" in rationale
+    assert kpi_label("saved the team time") == "time saved" and kpi_label("handling time") == "handling time"

@@ -548,7 +548,7 @@ def _r01(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         else:
             partial_bits.append(_join([w for w, ok in (("baseline", base), ("target", target)) if not ok]) + " not stated")
         found = ["commercial KPI"] + [w for w, ok in (("baseline", base), ("target", target)) if ok]
-        return _Assessment(Status.PARTIAL, f"Commercial KPI named ({squash(m.match)}) but {partial_bits[0]}.",
+        return _Assessment(Status.PARTIAL, f"Commercial KPI named ({kpi_label(m.match)}) but {partial_bits[0]}.",
                            [m for _, m in specific[:2]], tech[:1], found)
     fut = [m for _, m in hits if m.polarity == "future"]
     deferred = [m for _, m in hits if m.polarity == "deferred"]
@@ -851,6 +851,21 @@ _PHRASE_LEFT = re.compile(r"((?:[A-Za-z][\w-]*\s+){0,3})$")
 _LEFT_STOP = frozenset(["the", "a", "an", "our", "its", "their", "of", "in", "on", "for", "to", "and", "or", "with", "by", "from", "is", "are", "was", "were", "will", "be", "this", "that", "these", "those", "kpi", "kpis", "metric", "metrics", "primary", "key", "main", "reduce", "reduced", "reducing", "improve", "improved", "increase", "increased", "lower", "cut"])
 
 
+_VERB_KPIS = (
+    (re.compile(r"\b(?:sped|speeds?)\s+up\b", re.I), "speed of the work"),
+    (re.compile(r"^sav\w*\s+(?:\w+\s+){0,3}?(time|hours|days)$", re.I), "time saved"),
+)
+
+
+def kpi_label(phrase: str) -> str:
+    """A KPI named by a verb ("sped up", "saved the team time") as the measure it implies."""
+    phrase = squash(phrase)
+    for pattern, label in _VERB_KPIS:
+        if pattern.search(phrase):
+            return label
+    return phrase
+
+
 def _noun_phrase(text: str, start: int, end: int) -> str:
     """The KPI phrase with up to three qualifying words before it ("average claims handling time")."""
     m = _PHRASE_LEFT.search(text[:start])
@@ -876,7 +891,7 @@ def extract_facts(doc: _Doc) -> Facts:
     for k, m in _find(doc, r01.elements[0]):
         if m.polarity == "negated" or _GENERIC_KPI.match(m.match):
             continue
-        metric = _noun_phrase(m.unit.text, m.start, m.end)
+        metric = kpi_label(_noun_phrase(m.unit.text, m.start, m.end))
         if metric.lower() in seen:
             continue
         seen.add(metric.lower())

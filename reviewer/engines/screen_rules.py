@@ -216,6 +216,8 @@ COMMERCIAL_KPI = rx(
     r"\bcost[- ]to[- ](?:serve|collect|income|acquire)\b|\bcost\s+per\s+(?:claim|case|call|contact|application|customer|"
     r"policy|loan|account|transaction\s+processed|hire|acquisition|lead|ticket|referral|patient|bed\s+day|consultation|job|"
     r"visit|repair|order|parcel|delivery|shipment|letter|file|NDA|contract|Ml/d|megalitre|unit\s+produced)\b",
+    # time given back to people ("saved the team time", "did not save time overall", "sped up the first draft")
+    r"\bsav(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:time|hours|days)\b(?!\s+(?:series|zone|stamp))|\bsped\s+up\b|\bspeeds?\s+up\s+(?:the\s+)?(?:\w+\s+)?(?:analysis|review|process|work)\b",
     r"\b(?:cost|time|FTE|staff|operational|efficiency|productivity)\s+savings?\b|\bsav(?:e|es|ed|ing)\s+(?:of\s+)?(?:[£$€]|\d[\d,.]*\s*(?:hours|days|FTE|staff|minutes|%|per\s+cent|k\b|m\b))",
     r"\b(?:hours|days|minutes|weeks|FTEs?|staff\s+time|officer\s+time|analyst\s+time)\s+(?:saved|freed|released|avoided)\b",
     r"\b(?:jobs|picks|cases|claims|calls|orders|visits|tasks|units|items|lines|parcels|deliveries|contacts|applications|"

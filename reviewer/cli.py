@@ -76,15 +76,15 @@ def review_options(fn: F) -> F:
         click.option("--fallback", type=click.Choice(["none", "screen"]), default="none", show_default=True,
                      help="When the model fails, review that document offline instead."),
         click.option("--max-cost", type=float, default=None, help="Stop the batch before it would pass this cost in USD."),
-        click.option("--jobs", type=int, default=4, show_default=True, help="Model calls in flight."),
+        click.option("--jobs", type=int, default=ReviewOptions.jobs, show_default=True, help="Model calls in flight."),
         click.option("--rpm", type=float, default=None, help="Client-side limit: model requests per minute."),
         click.option("--tpm", type=float, default=None, help="Client-side limit: model tokens per minute."),
         click.option("--refresh", is_flag=True, help="Ignore cached reviews."),
-        click.option("--timeout", type=float, default=120.0, show_default=True,
+        click.option("--timeout", type=float, default=ReviewOptions.timeout, show_default=True,
                      help="Seconds to wait for one model answer before retrying."),
-        click.option("--max-attempts", type=int, default=5, show_default=True,
+        click.option("--max-attempts", type=int, default=ReviewOptions.max_attempts, show_default=True,
                      help="Model attempts per call (retries on 408/409/429/5xx, timeouts, connection errors)."),
-        click.option("--max-retry-seconds", type=float, default=300.0, show_default=True,
+        click.option("--max-retry-seconds", type=float, default=ReviewOptions.max_retry_seconds, show_default=True,
                      help="Give up retrying a model call after this long."),
         click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
                      help="Config file (TOML) with model, base_url, prices."),
@@ -104,22 +104,17 @@ def review_options(fn: F) -> F:
 
 
 def build_options(**kw: Any) -> ReviewOptions:
-    configure_logging(verbose=kw.pop("verbose", False))
-    limits = Limits(
-        max_file_mb=kw.pop("max_file_mb"),
-        max_pages=kw.pop("max_pages"),
-        max_unzipped_mb=kw.pop("max_unzipped_mb", Limits.max_unzipped_mb),
-        max_zip_ratio=kw.pop("max_zip_ratio", Limits.max_zip_ratio),
-        max_chars=kw.pop("max_chars", Limits.max_chars),
-    )
+    """Turn the shared review options (see ``review_options``) into a validated ReviewOptions."""
+    configure_logging(verbose=kw["verbose"])
+    limits = Limits(max_file_mb=kw["max_file_mb"], max_pages=kw["max_pages"], max_unzipped_mb=kw["max_unzipped_mb"],
+                    max_zip_ratio=kw["max_zip_ratio"], max_chars=kw["max_chars"])
     return ReviewOptions(
         engine=kw["engine"], model=kw["model"], base_url=kw["base_url"], structured_method=kw["structured_method"],
         doc_type=DocType(kw["doc_type"]) if kw["doc_type"] else None, password=kw["password"],
         rubric_path=kw["rubric_path"], formats=_formats(kw["formats"]), limits=limits, fallback=kw["fallback"],
         max_cost=kw["max_cost"], jobs=kw["jobs"], refresh=kw["refresh"], config_path=kw["config_path"],
-        rpm=kw.get("rpm"), tpm=kw.get("tpm"),
-        timeout=kw.get("timeout", 120.0), max_attempts=kw.get("max_attempts", 5),
-        max_retry_seconds=kw.get("max_retry_seconds", 300.0),
+        rpm=kw["rpm"], tpm=kw["tpm"], timeout=kw["timeout"], max_attempts=kw["max_attempts"],
+        max_retry_seconds=kw["max_retry_seconds"],
     ).validate()
 
 

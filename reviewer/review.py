@@ -174,7 +174,7 @@ def review_file(
     ``doc_type="report"``, ``password=...``). ``backend`` is an Engine instance to use instead of
     the one the options select. With ``out``, the chosen outputs are written there.
     """
-    options = (options or ReviewOptions()).with_(**overrides).validate() if overrides else (options or ReviewOptions()).validate()
+    options = (options or ReviewOptions()).with_(**overrides).validate()
     rubric = rubric or load_rubric(options.rubric_path)
     engine = backend or make_engine(options)
     document = parse(path, password=options.password, limits=options.limits, doc_type=options.doc_type)

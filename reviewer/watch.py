@@ -37,7 +37,7 @@ from reviewer.cache import hash_file
 from reviewer.engines import Engine
 from reviewer.errors import ConfigError, ReviewerError
 from reviewer.ledger import Ledger, Row, using_out_dir
-from reviewer.models import Outcome, Rubric
+from reviewer.models import BatchResult, Outcome, Review, Rubric
 from reviewer.options import ReviewOptions
 from reviewer.outputs import atomic_write, safe_component
 from reviewer.review import make_engine
@@ -293,6 +293,23 @@ class Watcher:
         if row is not None:
             self._move(ev.path, row, ledger)
         self._taken.discard(ev.path)
+        if o.status != "failed":
+            self._refresh_portfolio(ledger)
+
+    def _refresh_portfolio(self, ledger: Ledger) -> None:
+        """Rewrite the portfolio view over every document this watcher has reviewed into ``out``."""
+        if "portfolio" not in self.options.formats:
+            return
+        from reviewer.render.portfolio import write_portfolio
+
+        latest: dict[str, Outcome] = {}
+        for row in ledger.rows(source=SOURCE, state="reviewed"):
+            review = _stored_review(row, ledger)
+            if review is not None:  # the newest review of a stem wins (rows come in id order)
+                latest[row.stem] = Outcome(path=row.moved_to or row.path, status="reviewed", review=review,
+                                           outputs=row.outputs)
+        if latest:
+            write_portfolio(BatchResult(outcomes=list(latest.values()), out_dir=str(self.out)), self.rubric, self.out)
 
     # ------------------------------------------------------------------ moving originals
 
@@ -311,6 +328,21 @@ class Watcher:
                      "reviewed again this session. Check the folder's permissions.")
             return
         ledger.moved(row.id, target)
+
+
+def _stored_review(row: Row, ledger: Ledger) -> Review | None:
+    """A reviewed row's Review: from its ``.review.json`` output, else from the cache."""
+    for out in row.outputs:
+        if out.endswith(".review.json") and Path(out).is_file():
+            try:
+                return Review.model_validate_json(Path(out).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                break
+    raw = ledger.cache_get(row.cache_key) if row.cache_key else None
+    try:
+        return Review.model_validate_json(raw) if raw else None
+    except ValueError:
+        return None
 
 
 def _free_name(target: Path) -> Path:

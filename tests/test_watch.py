@@ -236,3 +236,17 @@ def test_sigterm_finishes_the_document_in_hand_and_exits(tmp_path: Path) -> None
     assert len([p for p in inbox.iterdir() if p.is_file()]) == 5 - len(processed)  # the rest wait for next time
     with Ledger.for_out(out) as ledger:
         assert ledger.counts("watch")["reviewing"] == 0
+
+
+def test_portfolio_grows_with_each_drop(tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    opts = ReviewOptions(engine="screen", formats=("md", "json", "portfolio"), jobs=2)
+    make_docs(inbox, 2)
+    assert Watcher(inbox, out=out, options=opts, settle=0.1).run(once=True).reviewed == 2
+    csv_rows = (out / "portfolio.csv").read_text(encoding="utf-8").strip().splitlines()
+    assert len(csv_rows) == 1 + 2 and "doc000" in csv_rows[1] + csv_rows[2]
+    make_docs(inbox, 1, prefix="late")
+    assert Watcher(inbox, out=out, options=opts, settle=0.1).run(once=True).reviewed == 1
+    csv_rows = (out / "portfolio.csv").read_text(encoding="utf-8").strip().splitlines()
+    assert len(csv_rows) == 1 + 3 and any("late000" in r for r in csv_rows)
+    assert "late000" in (out / "portfolio.html").read_text(encoding="utf-8")

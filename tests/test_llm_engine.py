@@ -382,3 +382,185 @@ def test_fake_server_review_quotes_a_deferred_owner_as_deferred(tmp_path: Path) 
     lines = render_markdown(review, rubric).splitlines()
     at = lines.index(f"> “{deferral}”  ")
     assert "(deferred, not done)" in lines[at + 1]
+
+
+# --------------------------------------------------------------------------- providers (init_chat_model)
+
+
+def test_openai_prefix_builds_through_init_chat_model_and_reviews() -> None:
+    """"openai:<model>" goes through langchain's init_chat_model, keeps SDK retries off, sends the bare name."""
+    from reviewer.review import review_document
+
+    doc = parse(HARBOUR)
+    rubric = load_rubric()
+    with FakeOpenAI() as srv:
+        e = make_engine(srv.base_url, model="openai:fake-reviewer-1")
+        result = e.review(doc, rubric)
+        bodies = [r["body"] for r in srv.state.requests]
+        review = review_document(doc, rubric, e, ReviewOptions(engine="llm"))
+        del srv.state.requests[:]
+        make_engine(srv.base_url, model="fake-reviewer-1").review(doc, rubric)
+        plain = [r["body"] for r in srv.state.requests]
+    assert bodies == plain  # the same request as the plain-name path
+    assert e.provider == "openai" and e.model_name == "fake-reviewer-1"
+    assert type(e._chat).__name__ == "ChatOpenAI"
+    assert e._chat.max_retries == 0 and e._chat.use_responses_api is False and e._chat.request_timeout == 10.0
+    assert e.info.model == "openai:fake-reviewer-1" and e.info.base_url_host == f"127.0.0.1:{srv.port}"
+    assert bodies and {b["model"] for b in bodies} == {"fake-reviewer-1"}
+    assert bodies[0]["response_format"]["json_schema"]["strict"] is True
+    assert result.usage.calls == 1 and result.usage.input_tokens > 0
+    assert len(result.findings) == len(rubric.reasons)
+    assert review.engine.model == "openai:fake-reviewer-1"
+    assert any(ev.verified for f in review.findings for ev in f.evidence)
+
+
+def test_plain_name_keeps_the_direct_chatopenai_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    import langchain.chat_models
+
+    def boom(*a: Any, **k: Any) -> Any:
+        raise AssertionError("init_chat_model must not be used for a plain model name")
+
+    monkeypatch.setattr(langchain.chat_models, "init_chat_model", boom)
+    e = make_engine("http://127.0.0.1:1/v1", model="gpt-4o-mini")
+    assert e.provider is None and e.model_name == "gpt-4o-mini" and e._chat.model_name == "gpt-4o-mini"
+    assert e.info.label.endswith("OpenAI-compatible API)")
+    assert e.price is not None  # priced by name as before
+
+
+def test_tagged_name_on_a_local_server_is_a_plain_model_name() -> None:
+    e = make_engine("http://127.0.0.1:1/v1", model="qwen2:7b")  # "qwen2" is no langchain provider
+    assert e.provider is None and e._chat.model_name == "qwen2:7b" and e.info.model == "qwen2:7b"
+
+
+def test_unknown_provider_is_a_config_error_with_the_pip_hint() -> None:
+    with pytest.raises(ConfigError, match=r"'nosuchprovider'.*pip install langchain-") as info:
+        LLMEngine(ReviewOptions(engine="llm", model="nosuchprovider:some-model", api_key=FAKE_KEY), config=Config())
+    assert "anthropic" in str(info.value) and FAKE_KEY not in str(info.value)
+
+
+def test_missing_provider_package_fails_when_used_with_the_pip_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "langchain_mistralai", None)  # as if not installed
+    monkeypatch.setenv("MISTRAL_API_KEY", "mistral-SECRET-0000")
+    with pytest.raises(ConfigError, match=r"pip install langchain-mistralai") as info:
+        LLMEngine(ReviewOptions(engine="llm", model="mistralai:mistral-large-latest"), config=Config())
+    assert "mistralai:mistral-large-latest" in str(info.value) and "SECRET" not in str(info.value)
+
+
+class _FakeProviderChat:
+    """Stands in for a provider's chat model: records how it was built and asked for structured output."""
+
+    def __init__(self, error: BaseException | None = None) -> None:
+        self.error = error
+        self.structured: list[dict[str, Any]] = []
+        self.calls = 0
+
+    def with_structured_output(self, schema: dict[str, Any], **kwargs: Any) -> Any:
+        self.structured.append(kwargs)
+        chat = self
+
+        class _Runnable:
+            def invoke(self, messages: Any) -> Any:
+                chat.calls += 1
+                raise chat.error or RuntimeError("not scripted")
+
+        return _Runnable()
+
+
+def _fake_init(monkeypatch: pytest.MonkeyPatch, chat: _FakeProviderChat) -> list[dict[str, Any]]:
+    import langchain.chat_models
+
+    seen: list[dict[str, Any]] = []
+
+    def init(model: str, *, model_provider: str | None = None, **kwargs: Any) -> Any:
+        seen.append({"model": model, "model_provider": model_provider, **kwargs})
+        return chat
+
+    monkeypatch.setattr(langchain.chat_models, "init_chat_model", init)
+    return seen
+
+
+def test_other_providers_get_sdk_retries_off_and_no_openai_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://openai-proxy.example/v1")
+    chat = _FakeProviderChat()
+    seen = _fake_init(monkeypatch, chat)
+    e = LLMEngine(ReviewOptions(engine="llm", model="anthropic:claude-sonnet-4", timeout=33.0), config=Config())
+    kw = seen[0]
+    assert kw["model"] == "claude-sonnet-4" and kw["model_provider"] == "anthropic"
+    assert kw["max_retries"] == 0 and kw["timeout"] == 33.0 and kw["max_tokens"] == Config().max_output_tokens
+    assert "api_key" not in kw and "base_url" not in kw  # the OpenAI key and URL never go to another provider
+    assert "use_responses_api" not in kw
+    assert all(s.get("method") == "json_schema" and "strict" not in s and s["include_raw"] for s in chat.structured)
+    assert e.info.model == "anthropic:claude-sonnet-4" and e.info.base_url_host is None
+    assert "anthropic" in e.info.label
+
+    seen.clear()
+    LLMEngine(ReviewOptions(engine="llm", model="ollama:llama3", base_url="http://127.0.0.1:11434", timeout=12.0),
+              config=Config())
+    kw = seen[0]
+    assert kw["model_provider"] == "ollama" and kw["client_kwargs"] == {"timeout": 12.0}
+    assert kw["num_predict"] == Config().max_output_tokens and "max_retries" not in kw
+    assert kw["base_url"] == "http://127.0.0.1:11434"
+
+
+class _ProviderStatusError(Exception):
+    """Shaped like a non-OpenAI SDK's HTTP error: status_code and retry_after attributes."""
+
+    def __init__(self, status_code: int, retry_after: float | None = None) -> None:
+        super().__init__(f"HTTP {status_code}")
+        self.status_code = status_code
+        self.retry_after = retry_after
+
+
+class APITimeoutError(Exception):
+    """Named like the anthropic/groq SDKs' timeout (not the OpenAI class)."""
+
+
+def test_retry_rules_recognise_other_providers_errors() -> None:
+    import httpx
+    import openai
+
+    from reviewer.engines.llm_retry import describe, is_retryable, retry_after, status_of
+
+    req = httpx.Request("POST", "http://x/v1/messages")
+    mistral_503 = httpx.HTTPStatusError("503", request=req,
+                                        response=httpx.Response(503, headers={"Retry-After": "4"}, request=req))
+    mistral_400 = httpx.HTTPStatusError("400", request=req, response=httpx.Response(400, request=req))
+    assert status_of(mistral_503) == 503 and is_retryable(mistral_503) and retry_after(mistral_503) == 4.0
+    assert status_of(mistral_400) == 400 and not is_retryable(mistral_400)
+    assert is_retryable(_ProviderStatusError(529)) and is_retryable(_ProviderStatusError(429, 9))
+    assert retry_after(_ProviderStatusError(429, 9)) == 9.0 and describe(_ProviderStatusError(429)) == "HTTP 429"
+    assert not is_retryable(_ProviderStatusError(401)) and status_of(_ProviderStatusError(401)) == 401
+    assert is_retryable(APITimeoutError()) and describe(APITimeoutError()) == "the request timed out"
+    assert is_retryable(httpx.ConnectError("refused")) and "could not connect" in describe(httpx.ConnectError("x"))
+    assert is_retryable(httpx.ReadTimeout("slow")) and is_retryable(ConnectionResetError())
+    assert is_retryable(httpx.RemoteProtocolError("cut short")) and is_retryable(httpx.ReadError("reset"))
+    assert not is_retryable(ValueError("bad schema")) and status_of(ValueError()) is None
+    assert status_of(_ProviderStatusError(200)) is None  # not an HTTP error status
+    ok: Any = httpx.Response(200, request=req)  # openai may type it as its own httpx fork's Response
+    bad_body = openai.APIResponseValidationError(response=ok, body=None)
+    assert status_of(bad_body) is None and "not valid JSON" in describe(bad_body)
+
+
+def test_tenacity_retries_a_provider_error_and_honours_its_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.errors import ModelError
+    from tests.llm_support import no_sleep_policy
+
+    chat = _FakeProviderChat(error=_ProviderStatusError(529, retry_after=5.0))
+    _fake_init(monkeypatch, chat)
+    policy = no_sleep_policy(max_attempts=3)
+    e = LLMEngine(ReviewOptions(engine="llm", model="anthropic:claude-sonnet-4"), config=Config(), retry=policy)
+    with pytest.raises(ModelError, match="HTTP 529") as info:
+        e.review(parse(HARBOUR), load_rubric())
+    assert chat.calls == 3 and info.value.attempts == 3
+    assert len(policy.waits) == 2 and all(w >= 5.0 for w in policy.waits)
+
+    chat = _FakeProviderChat(error=_ProviderStatusError(400))
+    _fake_init(monkeypatch, chat)
+    e = LLMEngine(ReviewOptions(engine="llm", model="anthropic:claude-sonnet-4"), config=Config(),
+                  retry=no_sleep_policy(max_attempts=3))
+    with pytest.raises(ModelError):
+        e.review(parse(HARBOUR), load_rubric())
+    assert chat.calls == 1

@@ -1,6 +1,8 @@
 """The LLM engine: one structured call per document through langchain-openai, retried by tenacity.
 
-``ChatOpenAI(use_responses_api=False, max_retries=0)`` so tenacity is the only retry layer;
+``ChatOpenAI(use_responses_api=False, max_retries=0)`` so tenacity is the only retry layer
+(a ``provider:model`` name such as ``anthropic:claude-sonnet-4`` is built by langchain's
+``init_chat_model`` instead, with the provider's SDK retries off too);
 ``with_structured_output(<strict JSON schema>, method=json_schema|function_calling,
 include_raw=True)`` so usage and parse errors come back instead of exceptions. The schema is
 generated from the pydantic wire models in ``llm_schema`` and validated here with pydantic: we
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -73,6 +76,15 @@ LABEL = "LLM engine (langchain + OpenAI-compatible API)"
 EXPECTED_OUTPUT_TOKENS = {"review": 2000, "gather": 700, "judge": 2000}
 MAX_GATHERED_PER_REASON = 12
 PART_MARGIN_TOKENS = 256
+OPENAI_FAMILY = frozenset({"openai", "azure_openai"})  # ChatOpenAI subclasses: chat completions, strict schemas
+# Where each provider's SDK looks for its key (only to keep those keys out of error messages).
+PROVIDER_KEY_ENV = {
+    "anthropic": "ANTHROPIC_API_KEY", "azure_openai": "AZURE_OPENAI_API_KEY", "cohere": "COHERE_API_KEY",
+    "deepseek": "DEEPSEEK_API_KEY", "fireworks": "FIREWORKS_API_KEY", "google_genai": "GOOGLE_API_KEY",
+    "groq": "GROQ_API_KEY", "mistralai": "MISTRAL_API_KEY", "openrouter": "OPENROUTER_API_KEY",
+    "perplexity": "PPLX_API_KEY", "together": "TOGETHER_API_KEY", "xai": "XAI_API_KEY",
+}
+_PROVIDER_PREFIX = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):(.+)")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -84,6 +96,32 @@ def base_url_host(base_url: str | None) -> str:
     u = urlparse(base_url)
     host = u.hostname or "?"
     return f"{host}:{u.port}" if u.port else host
+
+
+def split_model(model: str) -> tuple[str | None, str]:
+    """``("anthropic", "claude-sonnet-4")`` for ``"anthropic:claude-sonnet-4"``; ``(None, model)`` for a plain name."""
+    m = _PROVIDER_PREFIX.fullmatch(model.strip())
+    if m is None:
+        return None, model
+    return m.group(1).replace("-", "_").lower(), m.group(2)
+
+
+def langchain_providers() -> dict[str, str] | None:
+    """Provider -> pip package for the providers ``init_chat_model`` knows; None if it cannot say."""
+    try:
+        from langchain.chat_models import base
+    except ImportError:
+        return None
+    table = getattr(base, "_BUILTIN_PROVIDERS", None)
+    if not isinstance(table, dict):
+        return None
+    return {name: str(spec[0]).split(".", 1)[0].replace("_", "-") for name, spec in table.items()}
+
+
+def provider_package(provider: str) -> str:
+    """The pip package that brings ``provider`` to langchain (``langchain-anthropic``)."""
+    known = langchain_providers() or {}
+    return known.get(provider, "langchain-" + provider.replace("_", "-"))
 
 
 @dataclass
@@ -163,15 +201,24 @@ class LLMEngine:
         self.prompts = prompts or Prompts()
         self.model = self.options.resolved_model() or self.config.model or DEFAULT_MODEL
         self.base_url = self.options.resolved_base_url() or self.config.base_url
-        key = self.options.resolved_api_key()
-        if not key:
-            if not self.base_url:
-                raise ConfigError(
-                    "the LLM engine needs OPENAI_API_KEY (or --base-url for a local OpenAI-compatible server).",
-                    hint="Set OPENAI_API_KEY, pass --base-url, or use --engine screen to review offline.",
-                )
-            key = PLACEHOLDER_KEY
-        self._secrets = [key]
+        self.provider, self.model_name = self._provider_of(self.model)
+        key: str | None = None
+        if self.provider in (None, "openai"):
+            key = self.options.resolved_api_key()
+            if not key:
+                if not self.base_url:
+                    raise ConfigError(
+                        "the LLM engine needs OPENAI_API_KEY (or --base-url for a local OpenAI-compatible server).",
+                        hint="Set OPENAI_API_KEY, pass --base-url, or use --engine screen to review offline.",
+                    )
+                key = PLACEHOLDER_KEY
+        else:
+            # Another provider reads its own key from its environment; an OpenAI key or base URL from the
+            # environment is never sent to it, only ones given explicitly (--api-key, --base-url, config).
+            key = self.options.api_key
+            self.base_url = self.options.base_url or self.config.base_url
+        env_key = os.environ.get(PROVIDER_KEY_ENV.get(self.provider or "", ""), "")
+        self._secrets = [s for s in (key, env_key) if s]
         method = self.options.structured_method
         if method == "json_schema" and self.config.structured_method:
             method = self.config.structured_method  # type: ignore[assignment]
@@ -182,43 +229,129 @@ class LLMEngine:
         self.retry = retry or RetryPolicy(max_attempts=max(1, self.options.max_attempts),
                                           max_seconds=self.options.max_retry_seconds)
         self.limiter = limiter
-        self.counter = TokenCounter(self.model)
+        self.counter = TokenCounter(self.model_name)
         self.token_budget = self.config.token_budget
-        self.price = find_price(self.model, self.config)
-        self._chat = self._make_chat(key)
+        self.price = find_price(self.model, self.config) or (
+            find_price(self.model_name, self.config) if self.provider else None)
         self._runnables: dict[str, Any] = {}
+        self._chat = self._make_chat(key) if self.provider is None else self._make_provider_chat(key)
         h = hashlib.sha256((self.prompts.files_hash + schema_fingerprint()).encode())
         self._prompt_version = "sha256:" + h.hexdigest()[:12]
 
     # ------------------------------------------------------------------ setup
 
-    def _make_chat(self, key: str) -> Any:
-        from langchain_openai import ChatOpenAI
+    def _provider_of(self, model: str) -> tuple[str | None, str]:
+        """The langchain provider named in ``provider:model`` (None for a plain name) and the bare model name.
+
+        A prefix langchain does not know is a ConfigError, except with a base URL, where the whole name
+        goes to that OpenAI-compatible server as it is (tagged names like ``qwen2:7b``).
+        """
+        provider, name = split_model(model)
+        if provider is None:
+            return None, model
+        known = langchain_providers()
+        if known is None or provider in known:
+            return provider, name
+        if self.base_url:
+            return None, model
+        raise ConfigError(
+            f"the model {model!r} names the provider {provider!r}, which langchain does not know "
+            f"(known: {', '.join(sorted(known))}).",
+            hint="Write the model as provider:model with one of those, and pip install langchain-<provider> "
+                 "(e.g. pip install langchain-anthropic); a plain model name uses the OpenAI-compatible API.",
+        )
+
+    def _openai_kwargs(self, key: str | None, name: str) -> dict[str, Any]:
         from pydantic import SecretStr
 
         kwargs: dict[str, Any] = {
-            "model": self.model,
-            "api_key": SecretStr(key),
+            "model": name,
             "max_retries": 0,
             "timeout": self.options.timeout,
             "use_responses_api": False,
             "max_tokens": self.config.max_output_tokens,
         }
-        if not re.match(r"^o\d", self.model.lower()):  # o-series reasoning models reject temperature
+        if key:
+            kwargs["api_key"] = SecretStr(key)
+        if not re.match(r"^o\d", name.lower()):  # o-series reasoning models reject temperature
             kwargs["temperature"] = self.config.temperature
         if self.base_url:
             kwargs["base_url"] = self.base_url
         if self.method == "function_calling":
             kwargs["disabled_params"] = {"parallel_tool_calls": None}
-        return ChatOpenAI(**kwargs)
+        return kwargs
+
+    def _make_chat(self, key: str | None) -> Any:
+        from langchain_openai import ChatOpenAI
+
+        return ChatOpenAI(**self._openai_kwargs(key, self.model))
+
+    def _provider_kwargs(self, key: str | None) -> dict[str, Any]:
+        """Constructor arguments for the provider's chat model: SDK retries off, our timeout and limits.
+
+        ``timeout``, ``max_retries``, ``max_tokens``, ``api_key`` and ``base_url`` are the names (or
+        aliases) that ChatOpenAI, ChatAnthropic, ChatMistralAI, ChatGroq and ChatGoogleGenerativeAI accept;
+        ChatOllama has no retries and takes its timeout through ``client_kwargs``.
+        """
+        assert self.provider is not None
+        if self.provider in OPENAI_FAMILY:
+            kwargs = self._openai_kwargs(key, self.model_name)
+            del kwargs["model"]
+            return kwargs
+        from pydantic import SecretStr
+
+        kwargs = {"temperature": self.config.temperature}
+        if key:
+            kwargs["api_key"] = SecretStr(key)
+        if self.base_url:
+            kwargs["base_url"] = self.base_url
+        if self.provider == "ollama":
+            kwargs.update(num_predict=self.config.max_output_tokens, client_kwargs={"timeout": self.options.timeout})
+        else:
+            kwargs.update(max_retries=0, timeout=self.options.timeout, max_tokens=self.config.max_output_tokens)
+        return kwargs
+
+    def _make_provider_chat(self, key: str | None) -> Any:
+        """A chat model from ``init_chat_model``; a missing provider package is a ConfigError naming it."""
+        assert self.provider is not None
+        try:
+            from langchain.chat_models import init_chat_model
+        except ImportError as e:
+            raise ConfigError(f"the model {self.model!r} needs the langchain package, which is not installed.",
+                              hint="pip install 'langchain>=1.0,<2' (and langchain-<provider>).") from e
+        package = provider_package(self.provider)
+        try:
+            chat = init_chat_model(self.model_name, model_provider=self.provider, **self._provider_kwargs(key))
+        except ImportError as e:
+            raise ConfigError(
+                f"the model {self.model!r} needs the {package} package, which is not installed "
+                f"({self._redact(str(e))[:200]}).",
+                hint=f"pip install {package}  (or use a plain model name for the OpenAI-compatible API).",
+            ) from e
+        except (ValueError, TypeError) as e:
+            raise ConfigError(f"langchain could not build the model {self.model!r}: {self._redact(str(e))[:300]}",
+                              hint=f"Check the model name and the settings {package} expects.") from e
+        self._chat = chat
+        try:  # build the structured runnables now, so an unsupported method fails before any call
+            self._runnable(ReviewAnswer)
+            self._runnable(GatherAnswer)
+        except (ValueError, TypeError, NotImplementedError) as e:
+            raise ConfigError(
+                f"the model {self.model!r} does not support structured output with {self.method} "
+                f"({self._redact(str(e))[:200]}).",
+                hint="Try --structured-method function_calling (or json_schema).") from e
+        return chat
 
     def _runnable(self, model_cls: type[BaseModel]) -> Any:
         name = model_cls.__name__
         if name not in self._runnables:
             schema = strict_schema(model_cls)
-            if self.method == "json_schema":
+            if self.method == "json_schema" and (self.provider is None or self.provider in OPENAI_FAMILY):
                 self._runnables[name] = self._chat.with_structured_output(
                     schema, method="json_schema", strict=True, include_raw=True)
+            elif self.method == "json_schema":
+                self._runnables[name] = self._chat.with_structured_output(
+                    schema, method="json_schema", include_raw=True)
             else:
                 self._runnables[name] = self._chat.with_structured_output(
                     schema, method="function_calling", include_raw=True)
@@ -226,7 +359,13 @@ class LLMEngine:
 
     @property
     def info(self) -> EngineInfo:
-        return EngineInfo(name="llm", label=LABEL, model=self.model, base_url_host=base_url_host(self.base_url),
+        host: str | None
+        if self.provider is None:
+            label, host = LABEL, base_url_host(self.base_url)
+        else:
+            label = f"LLM engine (langchain init_chat_model, provider {self.provider})"
+            host = base_url_host(self.base_url) if self.base_url or self.provider == "openai" else None
+        return EngineInfo(name="llm", label=label, model=self.model, base_url_host=host,
                           prompt_version=self._prompt_version)
 
     @property
@@ -381,8 +520,12 @@ class LLMEngine:
         what = describe(exc)
         usage = priced(call.usage, self.price)
         if status in (401, 403):
-            return ConfigError(f"the model endpoint {base_url_host(self.base_url)} refused the API key ({what}).",
-                               hint="Check OPENAI_API_KEY (and --base-url).")
+            env = "OPENAI_API_KEY" if self.provider in (None, "openai") else \
+                PROVIDER_KEY_ENV.get(self.provider or "", f"the {self.provider} API key")
+            where = base_url_host(self.base_url) if self.provider in (None, "openai") or self.base_url \
+                else f"of {self.provider}"
+            return ConfigError(f"the model endpoint {where} refused the API key ({what}).",
+                               hint=f"Check {env} (and --base-url).")
         if status == 404:
             return ConfigError(f"the model endpoint {base_url_host(self.base_url)} has no model {self.model!r} at that URL ({what}).",
                                hint="Check --model / REVIEWER_MODEL, and that --base-url is right (it usually ends in /v1).")

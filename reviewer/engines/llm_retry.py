@@ -4,6 +4,11 @@ Retried: HTTP 408, 409, 429 and 5xx, timeouts, connection errors (refused, reset
 bodies) and unreadable response bodies. Waits are exponential with full jitter, never shorter
 than the server's Retry-After (seconds or an HTTP date, capped). Bounded by attempts and by
 total time: a retry whose wait would pass the time budget is not made.
+
+The OpenAI SDK's errors are recognised by class; other providers' (Anthropic, Mistral via httpx,
+...) generically: an HTTP status in ``status_code`` or ``response.status_code``, a wait in
+``retry_after`` or the response's headers, and timeouts / connection errors by their class
+(builtin) or by the usual class names of the SDKs and of httpx.
 """
 
 from __future__ import annotations
@@ -24,10 +29,43 @@ RETRY_STATUS = frozenset({408, 409, 429})
 RETRY_AFTER_CAP = 60.0
 BACKOFF_BASE = 1.0
 BACKOFF_MAX = 30.0
+# Class names other SDKs and HTTP clients give timeouts and connection failures (anthropic, groq, httpx, requests).
+TIMEOUT_NAMES = frozenset({"APITimeoutError", "TimeoutError", "Timeout", "TimeoutException", "ReadTimeout",
+                           "ConnectTimeout", "DeadlineExceeded"})
+CONNECTION_NAMES = frozenset({"APIConnectionError", "ConnectionError", "ConnectError", "TransportError",
+                              "RemoteProtocolError", "ServiceUnavailable"})
+
+
+def _http_status(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 400 <= value <= 599 else None
 
 
 def status_of(exc: BaseException) -> int | None:
-    return getattr(exc, "status_code", None) if isinstance(exc, openai.APIStatusError) else None
+    """The HTTP error status an exception carries: the OpenAI SDK's, or any ``status_code`` /
+    ``response.status_code`` from 400 to 599 (other providers' SDKs, httpx)."""
+    if isinstance(exc, openai.APIStatusError):
+        return getattr(exc, "status_code", None)
+    if isinstance(exc, openai.OpenAIError):  # e.g. a 200 whose body did not validate: not an HTTP error
+        return None
+    status = _http_status(getattr(exc, "status_code", None))
+    if status is None:
+        status = _http_status(getattr(getattr(exc, "response", None), "status_code", None))
+    return status
+
+
+def _class_names(exc: BaseException) -> set[str]:
+    return {c.__name__ for c in type(exc).__mro__}
+
+
+def is_timeout(exc: BaseException) -> bool:
+    return isinstance(exc, openai.APITimeoutError | TimeoutError) or \
+        bool(_class_names(exc) & TIMEOUT_NAMES)
+
+
+def is_connection_error(exc: BaseException) -> bool:
+    """Refused, reset or broken connections (timeouts included)."""
+    return isinstance(exc, openai.APIConnectionError | ConnectionError) or \
+        is_timeout(exc) or bool(_class_names(exc) & CONNECTION_NAMES)
 
 
 def is_retryable(exc: BaseException) -> bool:
@@ -36,15 +74,24 @@ def is_retryable(exc: BaseException) -> bool:
         return True
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in RETRY_STATUS or exc.status_code >= 500
+    status = status_of(exc)
+    if status is not None:
+        return status in RETRY_STATUS or status >= 500
+    if is_connection_error(exc):
+        return True
     # A 200 whose body is not the JSON it claims to be (garbled by a proxy, cut short).
     return isinstance(exc, openai.APIResponseValidationError | json.JSONDecodeError)
 
 
 def retry_after(exc: BaseException, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> float | None:
-    """Seconds the server asked us to wait (Retry-After / retry-after-ms), capped; None if absent."""
+    """Seconds the server asked us to wait (Retry-After / retry-after-ms, or an SDK's numeric
+    ``retry_after``), capped; None if absent."""
+    given = getattr(exc, "retry_after", None)
+    if isinstance(given, int | float) and not isinstance(given, bool):
+        return min(max(float(given), 0.0), RETRY_AFTER_CAP)
     response = getattr(exc, "response", None)
     headers = getattr(response, "headers", None)
-    if headers is None:
+    if headers is None or not hasattr(headers, "get"):
         return None
     ms = headers.get("retry-after-ms")
     if ms:
@@ -71,14 +118,14 @@ def retry_after(exc: BaseException, now: Callable[[], datetime] = lambda: dateti
 def describe(exc: BaseException) -> str:
     """A short, key-free description of a failure."""
     status = status_of(exc)
-    if isinstance(exc, openai.APITimeoutError):
+    if status is not None:
+        return f"HTTP {status}"
+    if is_timeout(exc):
         return "the request timed out"
-    if isinstance(exc, openai.APIConnectionError):
+    if is_connection_error(exc):
         cause = exc.__cause__ or exc.__context__
         detail = f" ({type(cause).__name__})" if cause is not None else ""
         return f"could not connect or the connection broke{detail}"
-    if status is not None:
-        return f"HTTP {status}"
     if isinstance(exc, openai.LengthFinishReasonError):
         return "the answer was cut off at the output token limit"
     if isinstance(exc, openai.ContentFilterFinishReasonError):

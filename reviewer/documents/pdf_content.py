@@ -6,6 +6,9 @@ whether a human could see it (fill colour, render mode, opacity, size, position 
 pypdf's own ``extract_text`` does not advance the text matrix across a shown string, so it cannot
 tell a word gap from a kerning adjustment, and its line breaks fail on flipped text matrices; this
 is why the parser does not use its output.
+
+The same walk can also record every glyph's box (``GlyphWalker``): the PDF annotator uses it to put
+a highlight exactly on an evidence quote's characters.
 """
 
 from __future__ import annotations
@@ -77,6 +80,39 @@ class Span:
     direction: int
     bbox: tuple[float, float, float, float]  # user-space box
     hidden: str | None = None  # why a human would not see it, or None
+
+
+@dataclass(slots=True)
+class Glyph:
+    """One shown glyph: its text and its box corners in user space (ll, lr, ur, ul)."""
+
+    text: str
+    ll: tuple[float, float]
+    lr: tuple[float, float]
+    ur: tuple[float, float]
+    ul: tuple[float, float]
+
+    @property
+    def size(self) -> float:
+        """Height of the box (ascent to descent), at least 0.1."""
+        return max(math.dist(self.ll, self.ul), 0.1)
+
+    @property
+    def direction(self) -> tuple[float, float]:
+        """Unit vector along the writing direction."""
+        dx, dy = self.lr[0] - self.ll[0], self.lr[1] - self.ll[1]
+        n = math.hypot(dx, dy)
+        if n < 1e-9:  # zero-width glyph: fall back to the box's up vector rotated
+            ux, uy = self.ul[0] - self.ll[0], self.ul[1] - self.ll[1]
+            m = math.hypot(ux, uy) or 1.0
+            return (uy / m, -ux / m)
+        return (dx / n, dy / n)
+
+    @property
+    def upright(self) -> bool:
+        """Written left to right on a horizontal baseline."""
+        d = self.direction
+        return abs(d[1]) < 1e-3 and d[0] > 0
 
 
 @dataclass(slots=True)
@@ -230,8 +266,10 @@ def _clean(text: str) -> str:
 class Interpreter:
     """Walks one page's content (and the forms it paints) and collects text spans."""
 
-    def __init__(self, fonts: _FontCache, deadline: float, pdf: Any = None) -> None:
+    def __init__(self, fonts: _FontCache, deadline: float, pdf: Any = None,
+                 glyphs: list[Glyph] | None = None) -> None:
         self.fonts = fonts
+        self.glyphs = glyphs  # when a list, every shown glyph's box is appended to it
         self.pdf = pdf
         self.deadline = deadline
         self.spans: list[Span] = []
@@ -442,6 +480,7 @@ class Interpreter:
         scale = gs.font_scale
         space_gap = 0.12  # a TJ adjustment wider than this (in em) is a word gap
         parts: list[str] = []
+        runs: list[tuple[str, float, float]] | None = None if self.glyphs is None else []  # (text, advance, width)
         start_tm: Matrix | None = None
         adv = 0.0  # advance since start_tm, in text space units
         for item in items:
@@ -452,9 +491,15 @@ class Interpreter:
                 if start_tm is None:
                     start_tm = tm
                     adv = 0.0
-                for uni, w, is_space in glyphs:
-                    parts.append(uni)
-                    adv += (w * scale * fs + gs.tc + (gs.tw if is_space else 0.0)) * th
+                if runs is None:
+                    for uni, w, is_space in glyphs:
+                        parts.append(uni)
+                        adv += (w * scale * fs + gs.tc + (gs.tw if is_space else 0.0)) * th
+                else:
+                    for uni, w, is_space in glyphs:
+                        parts.append(uni)
+                        runs.append((uni, adv, w))
+                        adv += (w * scale * fs + gs.tc + (gs.tw if is_space else 0.0)) * th
             elif isinstance(item, (int, float)):
                 shift = -float(item) / 1000.0 * fs * th
                 if start_tm is None:
@@ -466,10 +511,29 @@ class Interpreter:
         if start_tm is None:
             return tm
         end_tm = [tm[0], tm[1], tm[2], tm[3], adv * tm[0] + tm[4], adv * tm[1] + tm[5]]
+        if runs:
+            self._glyph_boxes(gs, start_tm, runs)
         text = _clean("".join(parts))
         if text:
             self._emit(gs, start_tm, adv, text)
         return end_tm
+
+    def _glyph_boxes(self, gs: _GState, tm: Matrix, runs: list[tuple[str, float, float]]) -> None:
+        """Append each glyph's box: its advance box from descent to ascent, mapped to user space."""
+        assert self.glyphs is not None
+        m0, m1, m2, m3, m4, m5 = mult(tm, gs.ctm)
+        asc, desc = _vertical_metrics(gs.font)
+        fs = gs.size
+        hs = fs * gs.th * gs.font_scale  # glyph units -> text space, horizontally
+        y0 = desc * fs + gs.ts
+        y1 = asc * fs + gs.ts
+        bx0, by0 = m2 * y0 + m4, m3 * y0 + m5  # the bottom edge's origin
+        bx1, by1 = m2 * y1 + m4, m3 * y1 + m5  # the top edge's origin
+        out = self.glyphs
+        for uni, x0, w in runs:
+            x1 = x0 + w * hs
+            out.append(Glyph(uni, (m0 * x0 + bx0, m1 * x0 + by0), (m0 * x1 + bx0, m1 * x1 + by0),
+                             (m0 * x1 + bx1, m1 * x1 + by1), (m0 * x0 + bx1, m1 * x0 + by1)))
 
     def _emit(self, gs: _GState, tm: Matrix, adv: float, text: str) -> None:
         c = gs.ctm
@@ -546,6 +610,28 @@ class Interpreter:
         cx = (bbox[0] + bbox[2]) / 2
         cy = (bbox[1] + bbox[3]) / 2
         return any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes)
+
+
+class GlyphWalker:
+    """Every glyph a page shows, in content-stream order (hidden text included), for one document."""
+
+    def __init__(self, pdf: Any) -> None:
+        self.pdf = pdf
+        self.fonts = _FontCache()
+
+    def page(self, page: PageObject) -> list[Glyph]:
+        """The page's glyphs with their user-space boxes."""
+        glyphs: list[Glyph] = []
+        Interpreter(self.fonts, math.inf, self.pdf, glyphs=glyphs).run_page(page)
+        return glyphs
+
+
+def _vertical_metrics(font: Font | None) -> tuple[float, float]:
+    """Ascent and descent (in ems) from the font descriptor, clamped to sane values."""
+    fd = getattr(font, "font_descriptor", None)
+    asc = _num(getattr(fd, "ascent", 800.0), 800.0) / 1000.0
+    desc = _num(getattr(fd, "descent", -200.0), -200.0) / 1000.0
+    return min(max(asc, 0.6), 1.05), max(min(desc, -0.12), -0.35)
 
 
 def _transform_box(m: Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:

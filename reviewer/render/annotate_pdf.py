@@ -1,12 +1,11 @@
 """Highlights over each evidence quote on a copy of a PDF, plus a note on page 1 for missing reasons.
 
-Positions come from walking the page's content stream with pypdf (its ``ContentStream`` parser and
-its font model for decoding and glyph widths): each shown glyph gets its text-space box mapped
-through the text and current transformation matrices, so a quote's characters have exact
-user-space quadrilaterals. A quote that runs over several lines gets one quad per line. Each
-highlight carries the finding (reason, status, rationale, fix) as its note and an appearance
-stream, so every viewer draws it the same way. The copy is written as an incremental update: the
-original bytes come first, unchanged.
+Positions come from the parser's content-stream walk (``documents.pdf_content.GlyphWalker``):
+each shown glyph gets its text-space box mapped through the text and current transformation
+matrices, so a quote's characters have exact user-space quadrilaterals. A quote that runs over
+several lines gets one quad per line. Each highlight carries the finding (reason, status,
+rationale, fix) as its note and an appearance stream, so every viewer draws it the same way. The
+copy is written as an incremental update: the original bytes come first, unchanged.
 """
 
 from __future__ import annotations
@@ -14,27 +13,23 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 import pypdf
 from pypdf.annotations import Highlight, Text
 from pypdf.errors import PdfReadError
 from pypdf.generic import (
     ArrayObject,
-    ContentStream,
     DecodedStreamObject,
     DictionaryObject,
     FloatObject,
-    IndirectObject,
     NameObject,
-    NumberObject,
     TextStringObject,
 )
 from rapidfuzz import fuzz
 
+from reviewer.documents.pdf_content import Glyph, GlyphWalker
 from reviewer.grounding import normalise
 from reviewer.models import Document, Review, Rubric, Status
 from reviewer.render.annotate import (
@@ -47,251 +42,14 @@ from reviewer.render.annotate import (
     short_name,
 )
 
-_PdfFont: Any
-try:  # pypdf >= 6 keeps its font model here
-    from pypdf.generic._font import Font as _PdfFont
-except ImportError:  # pragma: no cover - older pypdf
-    _PdfFont = None
-
 log = logging.getLogger(__name__)
 
-Matrix = tuple[float, float, float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 STATUS_RGB = {
     Status.ADDRESSED: (0.40, 0.85, 0.40),
     Status.PARTIAL: (1.00, 0.82, 0.20),
     Status.MISSING: (1.00, 0.45, 0.45),
 }
 FUZZY_THRESHOLD = 90.0
-MAX_FORM_DEPTH = 8
-
-
-def mult(m: Matrix, n: Matrix) -> Matrix:
-    """``m`` then ``n`` (PDF row-vector convention: m × n)."""
-    a, b, c, d, e, f = m
-    A, B, C, D, E, F = n
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
-
-
-def apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
-
-
-@dataclass
-class Glyph:
-    """One shown glyph: its text and its box corners in user space (ll, lr, ur, ul)."""
-
-    text: str
-    ll: tuple[float, float]
-    lr: tuple[float, float]
-    ur: tuple[float, float]
-    ul: tuple[float, float]
-
-    @property
-    def size(self) -> float:
-        return max(math.dist(self.ll, self.ul), 0.1)
-
-    @property
-    def direction(self) -> tuple[float, float]:
-        dx, dy = self.lr[0] - self.ll[0], self.lr[1] - self.ll[1]
-        n = math.hypot(dx, dy)
-        if n < 1e-9:  # zero-width glyph: fall back to the box's up vector rotated
-            ux, uy = self.ul[0] - self.ll[0], self.ul[1] - self.ll[1]
-            m = math.hypot(ux, uy) or 1.0
-            return (uy / m, -ux / m)
-        return (dx / n, dy / n)
-
-    @property
-    def upright(self) -> bool:
-        d = self.direction
-        return abs(d[1]) < 1e-3 and d[0] > 0
-
-
-@dataclass
-class _TextState:
-    font: Any = None
-    fdict: DictionaryObject | None = None
-    size: float = 12.0
-    tc: float = 0.0
-    tw: float = 0.0
-    th: float = 1.0
-    tl: float = 0.0
-    rise: float = 0.0
-
-
-@dataclass
-class _Fonts:
-    cache: dict[int, Any] = field(default_factory=dict)
-
-    def get(self, fdict: DictionaryObject) -> Any:
-        key = id(fdict)
-        if key not in self.cache:
-            self.cache[key] = _PdfFont.from_font_resource(fdict) if _PdfFont is not None else None
-        return self.cache[key]
-
-
-def _num(x: Any, default: float = 0.0) -> float:
-    try:
-        return float(x)
-    except (TypeError, ValueError):
-        return default
-
-
-def _raw_bytes(op: Any) -> bytes:
-    if isinstance(op, bytes):
-        return op
-    ob = getattr(op, "original_bytes", None)
-    if isinstance(ob, bytes):
-        return ob
-    return str(op).encode("latin-1", "replace")
-
-
-def _decode(font: Any, raw: bytes) -> Iterator[tuple[str, str, bool]]:
-    """(width key, unicode text, is single-byte space) for each glyph code in ``raw``."""
-    if font is None:
-        for b in raw:
-            ch = chr(b)
-            yield ch, ch, b == 32
-        return
-    enc = font.encoding
-    cmap = font.character_map or {}
-    if isinstance(enc, str):
-        try:
-            text = raw.decode(enc, "surrogatepass")
-        except (UnicodeDecodeError, LookupError):
-            text = raw.decode("latin-1")
-        single = len(text) == len(raw)
-        for ch in text:
-            uni = cmap.get(ch, ch)
-            yield ch, uni if isinstance(uni, str) else ch, single and ch == " "
-    else:
-        for b in raw:
-            pre = enc.get(b, chr(b))
-            uni = cmap.get(pre, pre)
-            yield chr(b), uni if isinstance(uni, str) else pre, b == 32
-
-
-def _vertical_metrics(font: Any) -> tuple[float, float]:
-    fd = getattr(font, "font_descriptor", None)
-    asc = _num(getattr(fd, "ascent", 800.0), 800.0) / 1000.0
-    desc = _num(getattr(fd, "descent", -200.0), -200.0) / 1000.0
-    return min(max(asc, 0.6), 1.05), max(min(desc, -0.12), -0.35)
-
-
-class GlyphWalker:
-    """Collect the glyphs a page shows, in content-stream order."""
-
-    def __init__(self, reader: pypdf.PdfReader) -> None:
-        self.reader = reader
-        self.fonts = _Fonts()
-        self.glyphs: list[Glyph] = []
-
-    def page(self, page: pypdf.PageObject) -> list[Glyph]:
-        self.glyphs = []
-        contents = page.get_contents()
-        res = page.get("/Resources")
-        res = res.get_object() if res is not None else DictionaryObject()
-        if contents is not None:
-            self._walk(contents, res, IDENTITY, 0, ())
-        return self.glyphs
-
-    def _walk(self, content: ContentStream, res: DictionaryObject, ctm: Matrix, depth: int,
-              chain: tuple[int, ...]) -> None:
-        fonts = res.get("/Font")
-        fonts = fonts.get_object() if fonts is not None else DictionaryObject()
-        ts = _TextState()
-        stack: list[tuple[Matrix, _TextState]] = []
-        tm: Matrix = IDENTITY
-        tlm: Matrix = IDENTITY
-        for operands, op in content.operations:
-            if op == b"q":
-                stack.append((ctm, _TextState(**vars(ts))))
-            elif op == b"Q":
-                if stack:
-                    ctm, ts = stack.pop()
-            elif op == b"cm" and len(operands) == 6:
-                ctm = mult(tuple(_num(v) for v in operands), ctm)  # type: ignore[arg-type]
-            elif op == b"BT":
-                tm = tlm = IDENTITY
-            elif op == b"Tf" and len(operands) >= 2:
-                fd = fonts.get(operands[0])
-                fd = fd.get_object() if fd is not None else None
-                ts.fdict = fd if isinstance(fd, DictionaryObject) else None
-                ts.font = self.fonts.get(ts.fdict) if ts.fdict is not None else None
-                ts.size = _num(operands[1], ts.size)
-            elif op == b"Tc" and operands:
-                ts.tc = _num(operands[0])
-            elif op == b"Tw" and operands:
-                ts.tw = _num(operands[0])
-            elif op == b"Tz" and operands:
-                ts.th = _num(operands[0], 100.0) / 100.0
-            elif op == b"TL" and operands:
-                ts.tl = _num(operands[0])
-            elif op == b"Ts" and operands:
-                ts.rise = _num(operands[0])
-            elif op in (b"Td", b"TD") and len(operands) >= 2:
-                tx, ty = _num(operands[0]), _num(operands[1])
-                if op == b"TD":
-                    ts.tl = -ty
-                tlm = mult((1, 0, 0, 1, tx, ty), tlm)
-                tm = tlm
-            elif op == b"Tm" and len(operands) == 6:
-                tlm = tm = tuple(_num(v) for v in operands)  # type: ignore[assignment]
-            elif op == b"T*":
-                tlm = mult((1, 0, 0, 1, 0, -ts.tl), tlm)
-                tm = tlm
-            elif op in (b"Tj", b"'", b'"'):
-                if op != b"Tj":
-                    if op == b'"' and len(operands) >= 3:
-                        ts.tw, ts.tc = _num(operands[0]), _num(operands[1])
-                    tlm = mult((1, 0, 0, 1, 0, -ts.tl), tlm)
-                    tm = tlm
-                if operands:
-                    tm = self._show(_raw_bytes(operands[-1]), ts, tm, ctm)
-            elif op == b"TJ" and operands and isinstance(operands[0], list):
-                for item in operands[0]:
-                    if isinstance(item, (int, float, NumberObject, FloatObject)):
-                        tm = mult((1, 0, 0, 1, -_num(item) / 1000.0 * ts.size * ts.th, 0), tm)
-                    else:
-                        tm = self._show(_raw_bytes(item), ts, tm, ctm)
-            elif op == b"Do" and operands and depth < MAX_FORM_DEPTH:
-                self._form(operands[0], res, ctm, depth, chain)
-
-    def _form(self, name: Any, res: DictionaryObject, ctm: Matrix, depth: int, chain: tuple[int, ...]) -> None:
-        xobjs = res.get("/XObject")
-        if xobjs is None:
-            return
-        ref = xobjs.get_object().get(name)
-        if ref is None:
-            return
-        key = ref.idnum if isinstance(ref, IndirectObject) else id(ref)
-        if key in chain:
-            return
-        xo = ref.get_object()
-        if xo.get("/Subtype") != "/Form":
-            return
-        m = xo.get("/Matrix")
-        fm: Matrix = tuple(_num(v) for v in m) if m is not None and len(m) == 6 else IDENTITY  # type: ignore[assignment]
-        sub_res = xo.get("/Resources")
-        sub = sub_res.get_object() if sub_res is not None else res
-        self._walk(ContentStream(xo, self.reader), sub, mult(fm, ctm), depth + 1, (*chain, key))
-
-    def _show(self, raw: bytes, ts: _TextState, tm: Matrix, ctm: Matrix) -> Matrix:
-        font = ts.font
-        widths = getattr(font, "character_widths", None) or {"default": 500.0}
-        default = _num(widths.get("default", 500.0), 500.0)
-        scale = 1.0
-        if ts.fdict is not None and ts.fdict.get("/Subtype") == "/Type3":
-            fmx = ts.fdict.get("/FontMatrix")
-            scale = _num(fmx[0], 0.001) * 1000.0 if fmx is not None else 1.0
-        asc, desc = _vertical_metrics(font)
-        for key, uni, is_space in _decode(font, raw):
-            w = _num(widths.get(key, default), default) * scale / 1000.0
-            trm = mult((ts.size * ts.th, 0, 0, ts.size, 0, ts.rise), mult(tm, ctm))
-            self.glyphs.append(Glyph(uni, apply(trm, 0, desc), apply(trm, w, desc), apply(trm, w, asc), apply(trm, 0, asc)))
-            adv = (w * ts.size + ts.tc + (ts.tw if is_space else 0.0)) * ts.th
-            tm = mult((1, 0, 0, 1, adv, 0), tm)
-        return tm
 
 
 def separator(prev: Glyph, g: Glyph) -> str:

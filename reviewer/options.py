@@ -67,10 +67,13 @@ class ReviewOptions:
         return self.api_key or os.environ.get("OPENAI_API_KEY")
 
     def model_configured(self) -> bool:
-        """A model is configured when a key or a base URL is available, from the options, the
-        environment or the config file (``--engine auto`` then picks the LLM engine)."""
+        """A model is configured when a key or a base URL is available (options, environment or config
+        file), or the model is named as ``provider:model``; ``--engine auto`` then picks the LLM engine."""
         if self.resolved_api_key() or self.resolved_base_url():
             return True
+        model = self.resolved_model() or ""
+        if ":" in model and not model.startswith(("http:", "https:")):
+            return True  # "provider:model" names a langchain provider, which reads its own key
         from reviewer.config import load_config
 
         return bool(load_config(self.config_path).base_url)

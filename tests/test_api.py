@@ -68,6 +68,8 @@ def test_auto_engine_follows_config_file_base_url(tmp_path: Path) -> None:
     assert not ReviewOptions().model_configured()
     cfg.write_text('model = "m"\n', encoding="utf-8")
     assert not ReviewOptions(config_path=cfg).model_configured()
+    assert ReviewOptions(model="anthropic:claude-sonnet-4").model_configured()
+    assert not ReviewOptions(model="gpt-4o-mini").model_configured()
 
 
 def test_quotes_that_show_a_gap_say_so(tmp_path: Path) -> None:

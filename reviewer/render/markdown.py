@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reviewer.models import Review, Rubric, Status
 
-ICON = {Status.ADDRESSED: "✅ addressed", Status.PARTIAL: "🟡 partial", Status.MISSING: "❌ missing"}
+STATUS_EMOJI = {Status.ADDRESSED: "✅", Status.PARTIAL: "🟡", Status.MISSING: "❌"}
+ICON = {s: f"{STATUS_EMOJI[s]} {s.value}" for s in Status}
 ROLE = {
     "supports": "supports",
     "gap": "shows the gap",

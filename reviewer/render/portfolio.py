@@ -26,6 +26,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from reviewer.models import BatchResult, DocType, Review, Rubric, Status
+from reviewer.render.markdown import STATUS_EMOJI
 
 PAIR_THRESHOLD = 0.80
 TOP_GAPS = 5
@@ -43,7 +44,6 @@ _STOP = {
 }
 _VERSIONISH = re.compile(r"^(v|rev|r)?\d+$|^\d{4,}$")
 STATUS_ICON = {Status.ADDRESSED: "✓", Status.PARTIAL: "½", Status.MISSING: "✗"}
-STATUS_EMOJI = {Status.ADDRESSED: "✅", Status.PARTIAL: "🟡", Status.MISSING: "❌"}
 
 
 def pilot_key(text: str) -> str:

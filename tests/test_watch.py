@@ -245,7 +245,7 @@ def test_portfolio_grows_with_each_drop(tmp_path: Path) -> None:
     assert Watcher(inbox, out=out, options=opts, settle=0.1).run(once=True).reviewed == 2
     csv_rows = (out / "portfolio.csv").read_text(encoding="utf-8").strip().splitlines()
     assert len(csv_rows) == 1 + 2 and "doc000" in csv_rows[1] + csv_rows[2]
-    make_docs(inbox, 1, prefix="late")
+    (inbox / "late000.docx").write_bytes(docx_bytes(7))  # bytes unlike the first two: not a cache hit
     assert Watcher(inbox, out=out, options=opts, settle=0.1).run(once=True).reviewed == 1
     csv_rows = (out / "portfolio.csv").read_text(encoding="utf-8").strip().splitlines()
     assert len(csv_rows) == 1 + 3 and any("late000" in r for r in csv_rows)

@@ -275,7 +275,8 @@ class Pipeline:
             self.usage = self.usage + review.usage
         if self.is_model and not self._limit_in_engine:
             self.limiter.settle(tokens, review.usage.input_tokens + review.usage.output_tokens)
-        written = (write_outputs(review, document, self.rubric, self.out_dir, job.stem, self.options.formats)
+        written = (write_outputs(review, document, self.rubric, self.out_dir, job.stem, self.options.formats,
+                                 password=self.options.password)
                    if self.out_dir is not None else [])
         del document
         if self.cache is not None:
@@ -299,7 +300,8 @@ class Pipeline:
                 document = None
                 if "annotated" in missing:
                     document = self._parse(job.path)
-                write_outputs(review, document, self.rubric, self.out_dir, job.stem, missing)
+                write_outputs(review, document, self.rubric, self.out_dir, job.stem, missing,
+                              password=self.options.password)
             outputs = [str(p) for p in expected.values() if p.exists()]
         if self.ledger is not None and job.row is not None:
             self.ledger.finish(job.row, "reviewed", outputs=outputs, cached=True)

@@ -183,5 +183,6 @@ def review_file(
         from reviewer.outputs import safe_component
         from reviewer.writer import write_outputs
 
-        write_outputs(review, document, rubric, Path(out), safe_component(Path(path).stem), options.formats)
+        write_outputs(review, document, rubric, Path(out), safe_component(Path(path).stem), options.formats,
+                      password=options.password)
     return review

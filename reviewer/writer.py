@@ -6,6 +6,8 @@ from pathlib import Path
 
 from reviewer.models import Document, Review, Rubric
 from reviewer.outputs import atomic_write, inside
+from reviewer.render.annotate import annotate
+from reviewer.render.docx_memo import render_docx_memo
 from reviewer.render.markdown import render_markdown
 
 
@@ -16,6 +18,8 @@ def write_outputs(
     out_dir: Path,
     stem: str,
     formats: tuple[str, ...],
+    *,
+    password: str | None = None,
 ) -> list[Path]:
     """Write each requested per-document format; return the paths written.
 
@@ -27,19 +31,9 @@ def write_outputs(
     if "json" in formats:
         written.append(atomic_write(inside(out_dir, f"{stem}.review.json"), review.model_dump_json(indent=2)))
     if "docx" in formats:
-        try:
-            from reviewer.render.docx_memo import render_docx_memo
-        except ImportError:
-            pass
-        else:
-            written.append(atomic_write(inside(out_dir, f"{stem}.memo.docx"), render_docx_memo(review, rubric)))
+        written.append(atomic_write(inside(out_dir, f"{stem}.memo.docx"), render_docx_memo(review, rubric)))
     if "annotated" in formats and document is not None:
-        try:
-            from reviewer.render.annotate import annotate
-        except ImportError:
-            pass
-        else:
-            data, ext = annotate(review, document, rubric)
-            if data is not None:
-                written.append(atomic_write(inside(out_dir, f"{stem}.annotated.{ext}"), data))
+        data, ext = annotate(review, document, rubric, password)
+        if data is not None:
+            written.append(atomic_write(inside(out_dir, f"{stem}.annotated.{ext}"), data))
     return written

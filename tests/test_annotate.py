@@ -364,3 +364,25 @@ def test_pdf_quote_that_is_not_on_any_page_is_reported(tmp_path: Path) -> None:
     assert ("R05", "words that are not printed") in result.unplaced
     assert "R05" in result.start_notes
     assert [str(a["/Contents"])[:3] for _, a in highlights(result.data or b"") if a["/Subtype"] == "/Highlight"] == ["R09"]
+
+
+def test_password_protected_pdf_gets_a_copy_protected_by_the_same_password(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.pdf"
+    build_pdf(plain)
+    w = pypdf.PdfWriter(clone_from=pypdf.PdfReader(str(plain)))
+    w.encrypt(user_password="s3cret", owner_password="owner", algorithm="AES-256")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as f:
+        w.write(f)
+    before = sha(locked)
+    document, review = pdf_review(locked)
+    data, ext = annotate(review, document, RUBRIC)
+    assert data is None and ext == "pdf"  # no password given: no copy
+    data, _ = annotate(review, document, RUBRIC, password="s3cret")
+    assert data is not None
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert reader.is_encrypted and not reader.decrypt("wrong")
+    assert reader.decrypt("s3cret")
+    subtypes = [a.get_object()["/Subtype"] for p in reader.pages for a in (p.get("/Annots") or [])]
+    assert subtypes.count("/Highlight") == 2
+    assert sha(locked) == before

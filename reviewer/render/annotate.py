@@ -90,8 +90,11 @@ def read_original(document: Document) -> bytes | None:
     return data
 
 
-def annotate_copy(review: Review, document: Document, rubric: Rubric) -> AnnotationResult:
-    """Build the annotated copy of ``document`` with ``review``'s findings (never touches the original)."""
+def annotate_copy(review: Review, document: Document, rubric: Rubric, password: str | None = None) -> AnnotationResult:
+    """Build the annotated copy of ``document`` with ``review``'s findings (never touches the original).
+
+    ``password`` opens an encrypted PDF; its copy is protected by the same password.
+    """
     ext = document.format
     data = read_original(document)
     if data is None:
@@ -102,12 +105,13 @@ def annotate_copy(review: Review, document: Document, rubric: Rubric) -> Annotat
         return annotate_docx(data, review, document, rubric)
     from reviewer.render.annotate_pdf import annotate_pdf
 
-    return annotate_pdf(data, review, document, rubric)
+    return annotate_pdf(data, review, document, rubric, password)
 
 
-def annotate(review: Review, document: Document, rubric: Rubric) -> tuple[bytes | None, str]:
+def annotate(review: Review, document: Document, rubric: Rubric,
+             password: str | None = None) -> tuple[bytes | None, str]:
     """The annotated copy's bytes and extension (``docx`` or ``pdf``); bytes None when none can be made."""
-    result = annotate_copy(review, document, rubric)
+    result = annotate_copy(review, document, rubric, password)
     if result.data is None and result.skipped:
         log.warning("%s: no annotated copy (%s)", document.path, result.skipped)
     return result.data, result.ext

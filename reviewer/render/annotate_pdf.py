@@ -260,17 +260,25 @@ def _quiet_pypdf() -> Iterator[None]:
         lg.setLevel(old)
 
 
-def annotate_pdf(data: bytes, review: Review, document: Document, rubric: Rubric) -> AnnotationResult:
-    """Highlight each grounded quote and add a page-1 note on a copy of the PDF ``data``."""
+def annotate_pdf(data: bytes, review: Review, document: Document, rubric: Rubric,
+                 password: str | None = None) -> AnnotationResult:
+    """Highlight each grounded quote and add a page-1 note on a copy of the PDF ``data``.
+
+    A PDF that needs ``password`` to open gets a copy protected by the same password.
+    """
     with _quiet_pypdf():
-        return _annotate_pdf(data, review, document, rubric)
+        return _annotate_pdf(data, review, document, rubric, password)
 
 
-def _annotate_pdf(data: bytes, review: Review, document: Document, rubric: Rubric) -> AnnotationResult:
+def _annotate_pdf(data: bytes, review: Review, document: Document, rubric: Rubric,
+                  password: str | None) -> AnnotationResult:
+    reprotect = False
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            return AnnotationResult(None, "pdf", skipped="the PDF is password-protected")
+            if not password or not reader.decrypt(password):
+                return AnnotationResult(None, "pdf", skipped="the PDF is password-protected")
+            reprotect = True
         writer = pypdf.PdfWriter(io.BytesIO(data), incremental=True) if not reader.is_encrypted \
             else pypdf.PdfWriter(clone_from=reader)
         n = len(reader.pages)
@@ -351,6 +359,8 @@ def _annotate_pdf(data: bytes, review: Review, document: Document, rubric: Rubri
         sticky[NameObject("/Name")] = NameObject("/Note")
         sticky[NameObject("/C")] = ArrayObject([FloatObject(v) for v in STATUS_RGB[Status.MISSING]])
         writer.add_annotation(page_number=0, annotation=sticky)
+    if reprotect and password:
+        writer.encrypt(user_password=password, algorithm="AES-256")
     buf = io.BytesIO()
     writer.write(buf)
     result.data = buf.getvalue()

@@ -156,6 +156,8 @@ _CHILD = textwrap.dedent(
 
     class Slow(ScreeningEngine):
         def review(self, document, rubric):
+            with open(log + ".started", "a") as f:
+                f.write(document.name + "\\n")
             time.sleep(delay)
             result = super().review(document, rubric)
             with open(log, "a") as f:
@@ -223,8 +225,9 @@ def test_sigterm_finishes_the_document_in_hand_and_exits(tmp_path: Path) -> None
     child = subprocess.Popen([sys.executable, str(script), str(inbox), str(out), str(log), "0.6", "1", "forever"],
                              env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        assert _wait_for(lambda: log.exists() and len(log.read_text().split()) >= 1, timeout=60)
-        time.sleep(0.2)
+        started = Path(str(log) + ".started")
+        # jobs=1: once a second document has started, the first is done and the second is in hand.
+        assert _wait_for(lambda: started.exists() and len(started.read_text().split()) >= 2, timeout=60)
         child.send_signal(signal.SIGTERM)  # the second document is now with the (slow) engine
         stdout, _ = child.communicate(timeout=30)
     finally:

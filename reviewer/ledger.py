@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reviewer.errors import OutputError
+from reviewer.outputs import sweep_partials
 
 State = Literal["queued", "reviewing", "reviewed", "failed"]
 STATES: tuple[State, ...] = ("queued", "reviewing", "reviewed", "failed")
@@ -133,12 +134,7 @@ def using_out_dir(out_dir: Path) -> Iterator[int]:
         except OSError:
             swept = -1  # another reviewer is writing here: leave its temp files alone
         else:
-            for part in out_dir.rglob(".*.part"):
-                try:
-                    part.unlink()
-                    swept += 1
-                except OSError:
-                    pass
+            swept = sweep_partials(out_dir)
         fcntl.flock(fd, fcntl.LOCK_SH)
         yield swept
     finally:

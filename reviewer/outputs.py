@@ -85,3 +85,18 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
     except OSError as e:
         raise OutputError(f"{path}: could not write output ({e.strerror or e}).") from e
     return path
+
+
+def sweep_partials(folder: Path) -> int:
+    """Delete the hidden ``.name.xxxx.part`` files that ``atomic_write`` leaves when a process is
+    killed mid-write (never a half-written output). Call only when no other writer uses ``folder``."""
+    swept = 0
+    if not folder.is_dir():
+        return 0
+    for part in folder.rglob(".*.part"):
+        try:
+            part.unlink()
+            swept += 1
+        except OSError:
+            pass
+    return swept

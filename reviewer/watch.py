@@ -39,7 +39,7 @@ from reviewer.errors import ConfigError, ReviewerError
 from reviewer.ledger import Ledger, Row, using_out_dir
 from reviewer.models import BatchResult, Outcome, Review, Rubric
 from reviewer.options import ReviewOptions
-from reviewer.outputs import atomic_write, safe_component
+from reviewer.outputs import atomic_write, safe_component, sweep_partials
 from reviewer.review import make_engine
 from reviewer.rubric import load_rubric
 
@@ -127,8 +127,10 @@ class Watcher:
     def run(self, *, once: bool = False) -> WatchSummary:
         """Process what is in the inbox and what arrives; with ``once``, stop when the inbox is done."""
         with using_out_dir(self.out) as swept, Ledger.for_out(self.out) as ledger:
+            if swept >= 0:  # no other watcher: also clear our interrupted writes beside moved originals
+                swept += sweep_partials(self.inbox / PROCESSED) + sweep_partials(self.inbox / FAILED)
             if swept > 0:
-                log.info("removed %d temporary file(s) left by an interrupted run in %s", swept, self.out)
+                log.info("removed %d temporary file(s) left by an interrupted run", swept)
             if swept < 0:
                 self.say(f"Another reviewer process is using {self.out}; unfinished rows it owns are left to it.")
             redo = ledger.recover(SOURCE) if swept >= 0 else 0

@@ -253,3 +253,13 @@ def test_portfolio_grows_with_each_drop(tmp_path: Path) -> None:
     csv_rows = (out / "portfolio.csv").read_text(encoding="utf-8").strip().splitlines()
     assert len(csv_rows) == 1 + 3 and any("late000" in r for r in csv_rows)
     assert "late000" in (out / "portfolio.html").read_text(encoding="utf-8")
+
+
+def test_restart_clears_a_note_half_written_beside_a_failed_original(tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    make_docs(inbox, 1)
+    (inbox / "failed").mkdir(parents=True)
+    stale = inbox / "failed" / ".broken.docx.error.txt.abc123.part"  # what kill -9 during atomic_write leaves
+    stale.write_text("half a note")
+    assert _watcher(inbox, out).run(once=True).reviewed == 1
+    assert not stale.exists()

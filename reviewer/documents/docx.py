@@ -409,12 +409,7 @@ class _Walker:
                 self.stats.deleted += 1
                 self._skip(child)
             elif tag == MC_ALT:
-                chosen = self._branch(child)
-                for c in child:
-                    if c is chosen:
-                        self.blocks(ctx, c)
-                    else:
-                        self._skip(c)
+                self._read_alternate(child, lambda branch: self.blocks(ctx, branch))
             elif tag in _NO_TEXT or not isinstance(tag, str):
                 continue
             elif tag == W_ALTCHUNK:
@@ -443,19 +438,12 @@ class _Walker:
                 return c
         return None
 
-    def _alt_inline(
-        self,
-        alt: etree._Element,
-        pstyle: str | None,
-        shaded: bool,
-        vis: list[str],
-        hid: list[str],
-        deferred: list[tuple[int, etree._Element]],
-    ) -> None:
+    def _read_alternate(self, alt: etree._Element, read: Callable[[etree._Element], None]) -> None:
+        """Read the one chosen branch of an ``mc:AlternateContent`` with ``read``; skip the others."""
         chosen = self._branch(alt)
         for c in alt:
             if c is chosen:
-                self.inline(c, pstyle, shaded, vis, hid, deferred)
+                read(c)
             else:
                 self._skip(c)
 
@@ -566,7 +554,7 @@ class _Walker:
             elif tag in (M_OMATHPARA, M_OMATH):
                 vis.append("".join(t.text or "" for t in c.iter(M_T)))
             elif tag == MC_ALT:
-                self._alt_inline(c, pstyle, shaded, vis, hid, deferred)
+                self._read_alternate(c, lambda branch: self.inline(branch, pstyle, shaded, vis, hid, deferred))
             elif tag in _NO_TEXT or not isinstance(tag, str):
                 continue
             elif len(c):
@@ -628,12 +616,7 @@ class _Walker:
             self._reserve(el, deferred)
             return
         if el.tag == MC_ALT:
-            chosen = self._branch(el)
-            for c in el:
-                if c is chosen:
-                    self._find_boxes(c, deferred)
-                else:
-                    self._skip(c)
+            self._read_alternate(el, lambda branch: self._find_boxes(branch, deferred))
             return
         for c in el:
             if isinstance(c.tag, str):

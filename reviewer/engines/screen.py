@@ -150,6 +150,8 @@ def _index(document: Document, alerts: list[Alert] | None = None) -> _Doc:
         section = b.heading_path[-1] if b.heading_path and b.heading_path[-1] != title else ""
         fut = bool(section) and bool(R.FUTURE_SECTIONS.search(section))
         inh: Polarity | None = "deferred" if section and R.DEFERRAL.search(section) else None
+        if inh is None and section and R.OUT_OF_SCOPE_SECTION.search(section):
+            inh = "negated"
         if inh is None and b.kind == BlockKind.LIST_ITEM and lead_in is not None:
             inh = lead_in
         if b.kind != BlockKind.LIST_ITEM:
@@ -211,7 +213,7 @@ def _lead_in(text: str) -> Polarity | None:
         return "deferred"
     if re.search(r"\bnot\s+(?:as\s+)?(?:an?\s+)?(?:later|afterthoughts?|after\s+the\s+fact|future)\b", clause, re.I):
         return None  # "..., not as later additions:" denies a deferral: the items are in place
-    if re.search(r"\b(?:not|no|none|nothing|without)\b", clause, re.I):
+    if re.search(r"\b(?:not|no|none|nothing|without)\b", clause, re.I) or R.OUT_OF_SCOPE_SECTION.search(clause):
         return "negated"
     return None
 
@@ -423,7 +425,26 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         return _Assessment(rules.gap_status, f"Only evidence of the gap: {gaps[0].element}.", [], gaps[:2], [])
     if negated:
         return _Assessment(rules.negated_status, f"{_join(_names(negated))} mentioned only to say it is absent.", [], negated[:2], [])
-    return _Assessment(Status.MISSING, "Not discussed: no sentence or table cell names any of the elements.", [], [], [])
+    return _topic(rules, doc) or _Assessment(Status.MISSING, "Not discussed: no sentence or table cell names any of the elements.", [], [], [])
+
+
+def _topic(rules: R.ReasonRules, doc: _Doc) -> _Assessment | None:
+    """Partial when the document touches the reason's subject in its own words but names none of the elements.
+
+    A stated or planned mention counts; a deferred one counts when the reason treats deferral as partial;
+    a negated one ("no training was given") does not.
+    """
+    if rules.topic is None:
+        return None
+    ms = [m for _, m in _find(doc, rules.topic, future_counts=True)]
+    said = [m for m in ms if m.polarity in ("affirmed", "future")]
+    deferred = [m for m in ms if m.polarity == "deferred"] if rules.deferred_status == Status.PARTIAL else []
+    if said:
+        return _Assessment(Status.PARTIAL, f"Touches on {rules.topic.name} but names none of the elements of a complete answer.",
+                           _spread(said, 2), deferred[:1], [])
+    if deferred:
+        return _Assessment(Status.PARTIAL, f"{rules.topic.name.capitalize()} acknowledged only as something for later.", [], deferred[:2], [])
+    return None
 
 
 def _spread(ms: list[Mention], n: int = MAX_QUOTES) -> list[Mention]:

@@ -101,6 +101,8 @@ FUTURE = rx(
     r"is\s+expected|are\s+expected|propose[sd]?|proposal|recommend(?:s|ed)?|(?:our|we|my)\s+recommendations?|recommendations?\s+(?:is|are)\s+to|next\s+steps?|going\s+forward|in\s+future|"
     r"potential(?:ly)?|projected|forecast|anticipated?|estimated?\s+to|envisag\w+|to\s+be\s+(?:rolled|built|developed|implemented))\b",
 )
+# Headings whose items the document excludes: "Out of scope", "Exclusions", "Not included".
+OUT_OF_SCOPE_SECTION = rx(r"\bout\s+of\s+scope\b|\bnot\s+in\s+scope\b|\boutside\s+(?:the\s+)?scope\b|\bexclu(?:sions?|ded)\b|\bnot\s+(?:included|covered)\b")
 # Headings whose content is, in a report, forward-looking.
 FUTURE_SECTIONS = rx(
     r"recommendation|next\s+steps?|future\s+(?:work|direction|development|plans?)|way\s+forward|roadmap|"
@@ -183,6 +185,7 @@ class ReasonRules:
     gap_cancels: bool = False  # an affirmed mention in the same unit as a gap cue does not count
     repeat_counts: bool = False  # a required element affirmed in 2+ units counts as two elements
     peripheral_partial: bool = False  # non-core elements affirmed + core ones deferred or negated -> partial
+    topic: Element | None = None  # the subject in general words: touched on, with no element named -> partial
     notes: str = ""
     extra: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -369,6 +372,15 @@ R02 = ReasonRules(
     require_any=("future operating model", "decision rights", "handoffs"),
     deferred_status=Status.PARTIAL,
     negated_status=Status.PARTIAL,  # "the future process has not yet been designed" acknowledges the change
+    topic=Element("how the work itself would change", rx(
+        # a change of how work is organised, in general words: work nouns next to a change verb (either order)
+        r"\b(?:process(?:es)?|workflows?|procedures?|polic(?:y|ies)|roles?|responsibilit(?:y|ies)|decision[- ]rights|sign[- ]offs?|approvals?|"
+        r"delegations?|rotas?|shifts?|staffing|team\s+structures?|jobs?|ways\s+of\s+working|strategy|planning|scheduling|practices?)\b"
+        r"[^.;:]{0,80}?\b(?:chang\w*|redesign\w*|revis\w+|rethink\w*|reorgani[sz]\w+|restructur\w+|adapt\w*|rewrit\w+|replac\w+|move\s+(?:to|away)|shift\s+(?:to|from)|switch\s+to)",
+        r"\b(?:chang\w*|redesign\w*|revis\w+|rethink\w*|reorgani[sz]\w+|restructur\w+|adapt\w*|rewrit\w+|move\s+(?:to|away\s+from)|shift\s+(?:to|from)|switch\s+to)\s+"
+        r"(?:\w+\s+){0,4}?(?:process(?:es)?|workflows?|procedures?|polic(?:y|ies)|roles?|responsibilit(?:y|ies)|decision[- ]rights|sign[- ]offs?|approvals?|"
+        r"delegations?|rotas?|shifts?|staffing|team\s+structures?|jobs?|ways\s+of\s+working|strategy|planning|scheduling|practices?)\b",
+    ), other_senses=MODEL_MATHS),
     gap_cancels=True,  # a handoff "into the normal queue" is today's process, not a redesign
 )
 
@@ -569,6 +581,11 @@ R05 = ReasonRules(
     gap_cancels=True,
     report_future_counts=True,  # a projection of running cost at volume is what the reason asks for
     peripheral_partial=True,  # a licence or per-seat price with running costs "not calculated" is some cost figure
+    topic=Element("what the tool would cost", rx(
+        r"\b(?:costs?|costings?|pric(?:e|es|ing)|fees?|charges?|spend)\s+(?:per|for\s+each|a|an)\s+(?!year\b|month\b|annum\b)[\w-]+",
+        r"\b(?:licen[cs]e|licen[cs]ing|subscription|hosting|cloud|compute|vendor|supplier|production|operating|running|support|maintenance)\s+(?:costs?|fees?|pric(?:e|es|ing)|charges?|spend)\b",
+        r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|/|a|an|each)\s+(?!year\b|month\b|annum\b|week\b)[\w-]+",
+    ), other_senses=rx(r"\bworth\b|\bsavings?\b|\bbenefits?\b|\brevenue\b|\bsales\b|\bloss(?:es)?\b|\bfraud\b|\barrears\b|\bclaims?\s+(?:costs?|spend)\b")),
 )
 
 # --------------------------------------------------------------------------- R06 enterprise governance
@@ -636,10 +653,27 @@ R06 = ReasonRules(
     addressed_min=3,
     deferred_status=Status.MISSING,
     gap_status=Status.PARTIAL,
+    topic=Element("some controls, but not model governance", rx(
+        r"\b(?:complian(?:ce|t)|regulat(?:or|ors|ory|ion|ions)|privacy|data\s+protection|confidentiality|security\s+(?:review|assessment|testing|sign[- ]off|controls?|certification)|"
+        r"penetration\s+test\w*|pen[- ]test\w*|legal\s+(?:review|advice|sign[- ]off)|ethic(?:s|al)|disclaimers?|"
+        r"(?:clinical\s+)?safety\s+(?:case|review|assessment|officer|sign[- ]off)|hazard\s+log|risk\s+assessments?|certifi(?:ed|cation)|accredit\w+|"
+        r"ISO\s?\d{4,5}|SOC\s?2|HIPAA|GDPR|DPIA|POPIA|PIPEDA|CCPA|BAA|business\s+associate\s+agreement|data\s+processing\s+agreement|"
+        r"internal\s+controls?|key\s+controls?|SOX|validat(?:ed|ion)\s+against|human\s+review)\b",
+    )),
 )
 
 # --------------------------------------------------------------------------- R07 architectural fit
 
+# "Integration" of teams, organisations or the pilot's own code: not integration with adjacent systems.
+INTEGRATION_OTHER_SENSE = rx(
+    r"\bintegrat\w*\s+(?:of\s+)?(?:the\s+)?(?:teams?|staff|people|cultures?|departments|functions|organisations|communities|services|care)\b",
+    r"\bintegrated\s+care\b|\bsocial\s+integration\b|\bintegrat\w+\s+(?:feedback|findings|views|perspectives|insights)\b",
+    # organisations integrating (a merger, a collaboration between forces), not systems
+    r"\b(?:back[- ]office|post[- ]merger|organi[sz]ational|corporate|business)\s+integration\b|\b(?:merger|acquisition|collaboration\s+agreement|takeover)\b",
+    # components of the pilot's own code, not adjacent systems
+    r"\bintegrat\w*\s+(?:\w+\s+){0,3}?(?:with|into)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:loader|library|libraries|module|codebase|code\s+base|"
+    r"functions?|class|script|package|notebook|framework|repository|repo|branch|data\s+format)\b",
+)
 NAMED_SYSTEM = (
     r"(?:CRM|ERP|EHR|EPR|PAS|core\s+(?:banking|system|platform)|claims\s+(?:system|platform|management\s+system)|policy\s+(?:admin\w*|system)|"
     r"case\s+management\s+(?:system|platform|tool)|billing\s+system|ledger|ticketing\s+(?:system|tool)|telephony|contact\s+cent(?:re|er)\s+platform|"
@@ -674,15 +708,7 @@ R07 = ReasonRules(
             r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
             r"(?-i:\b[A-Z]{2,}\w*\s+(?:calls|queries|consumes|reads|receives|displays|invokes)\b)",
             r"\b(?:to\s+)?work\s+from\s+(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+|\b(?:sits?|embedded|runs)\s+(?:with)?in(?:side)?\s+(?:the\s+|their\s+|our\s+)?(?:[\w'-]+\s+){0,2}?(?:system|platform|CRM|ERP|workflow|queue|worklist|screen|desktop|application)\b",
-        ), core=True, other_senses=rx(
-            r"\bintegrat\w*\s+(?:of\s+)?(?:the\s+)?(?:teams?|staff|people|cultures?|departments|functions|organisations|communities|services|care)\b",
-            r"\bintegrated\s+care\b|\bsocial\s+integration\b|\bintegrat\w+\s+(?:feedback|findings|views|perspectives|insights)\b",
-            # organisations integrating (a merger, a collaboration between forces), not systems
-            r"\b(?:back[- ]office|post[- ]merger|organi[sz]ational|corporate|business)\s+integration\b|\b(?:merger|acquisition|collaboration\s+agreement|takeover)\b",
-            # components of the pilot's own code, not adjacent systems
-            r"\bintegrat\w*\s+(?:\w+\s+){0,3}?(?:with|into)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:loader|library|libraries|module|codebase|code\s+base|"
-            r"functions?|class|script|package|notebook|framework|repository|repo|branch|data\s+format)\b",
-        )),
+        ), core=True, other_senses=INTEGRATION_OTHER_SENSE),
         Element("APIs or integration patterns", rx(
             r"\bAPIs?\b|(?-i:\bREST(?:ful)?\b)|\bwebhooks?\b|\bevent[- ]driven\b|\b(?:message|event|service)\s+(?:bus|queue|broker)\b|\bKafka\b|\bmiddleware\b|"
             r"\bmicroservices?\b|\bintegration\s+(?:patterns?|layer|architecture|design|platform|points?)\b|\bSSO\b|\bsingle\s+sign[- ]on\b|\binterfaces?\s+(?:with|to)\b",
@@ -712,6 +738,12 @@ R07 = ReasonRules(
     gap_beats_peripheral=True,  # an API alone next to a standalone tool is not architectural fit
     gap_cancels=True,  # "Systems integration: Amber, standalone during pilot" is the gap, not integration
     repeat_counts=True,  # integration described in several places is designed, not just mentioned
+    topic=Element("where the tool sits among the systems people use", rx(
+        r"\bintegrat(?:e|ed|es|ing|ion|ions)\b|\binterfaces?\b|\bAPIs?\b|\bportal\b|\bweb\s+(?:app|application|page|interface|tool)\b|\bplug[- ]?ins?\b|\badd[- ]ins?\b|"
+        r"\bsingle\s+sign[- ]on\b|\bSSO\b",
+    ), other_senses=rx(r"\b(?:UI|user)\s+interfaces?\b|\bAPI\s+(?:hosting|costs?|fees?|charges?|pricing|prices?|spend|bills?)\b",
+                       r"\bintegrat\w+\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:teams?|organi[sz]ations?|forces|companies|businesses)\b",
+                       INTEGRATION_OTHER_SENSE.pattern)),
 )
 
 # --------------------------------------------------------------------------- R08 change management
@@ -772,6 +804,12 @@ R08 = ReasonRules(
     require_any=("adoption beyond early adopters", "budget for change"),
     deferred_status=Status.MISSING,
     gap_status=Status.PARTIAL,
+    topic=Element("preparing people for the change", rx(
+        # not "training", "onboarding" or "communications": a model, a vendor and a team have those too
+        r"\b(?:briefings?|briefed|workshops?\s+(?:for|with)\s+(?:staff|users|teams?|the\s+\w+)|drop[- ]in\s+sessions?|"
+        r"user\s+guides?|quick[- ]reference\s+(?:cards?|guides?)|champions?|super[- ]?users?|newsletters?|town\s+halls?|roadshows?|"
+        r"engagement\s+(?:with|sessions?|plan)|staff\s+(?:engagement|consultation|feedback)|unions?|works\s+council|consultation\s+with\s+staff)\b",
+    ), other_senses=TRAINING_MODEL_SENSE),
 )
 
 # --------------------------------------------------------------------------- R09 real-world testing

@@ -1,0 +1,71 @@
+"""The screening engine's topic fallback and out-of-scope lists.
+
+A document that touches a reason's subject in its own words (a security certification, a separate web
+portal with integration still to agree, a planning strategy that must change) but names none of the
+elements of a complete answer is partial, not missing; the same words negated, or listed as out of scope,
+stay missing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.models import Block, BlockKind, Document, Status
+
+from .test_screen import make_doc, review
+
+
+def _doc_with_list(lead: str, items: list[str], heading: str = "Scope") -> Document:
+    """A proposal with a heading, a lead-in paragraph and list items under it."""
+    title = "Pilot proposal"
+    texts = [(title, BlockKind.HEADING), (heading, BlockKind.HEADING), (lead, BlockKind.PARAGRAPH)]
+    texts += [(t, BlockKind.LIST_ITEM) for t in items]
+    blocks, pos = [], 0
+    for i, (text, kind) in enumerate(texts):
+        path = [] if text == title else [title] if kind == BlockKind.HEADING else [title, heading]
+        blocks.append(Block(id=f"b{i + 1:04d}", kind=kind, text=text, start=pos, end=pos + len(text), page=1, heading_path=path))
+        pos += len(text) + 2
+    return Document(path="mem.pdf", name="mem.pdf", format="pdf", sha256="0" * 64, size_bytes=1, pages=1,
+                    blocks=blocks, text="\n\n".join(t for t, _ in texts))
+
+
+@pytest.mark.parametrize(("reason", "sentence"), [
+    ("R06", "The vendor holds ISO 27001 certification and signed a data processing agreement before any data was shared."),
+    ("R07", "How the scores reach the planners is open: the integration approach is to be agreed with IT."),
+    ("R02", "The maintenance strategy would have to move to condition-based planning."),
+    ("R05", "The licence fee is quoted per depot."),
+])
+def test_touching_the_subject_is_partial_not_missing(reason: str, sentence: str) -> None:
+    status, why = review(make_doc([sentence]))[reason]
+    assert status == Status.PARTIAL, why
+    assert review(make_doc(["The pilot ran for twelve weeks in two offices."]))[reason][0] == Status.MISSING
+
+
+def test_negated_subject_stays_missing() -> None:
+    status, why = review(make_doc(["No security review or risk assessment was considered necessary for the trial."]))["R06"]
+    assert status == Status.MISSING, why
+
+
+def test_keyword_in_another_sense_is_not_the_subject() -> None:
+    # training a model, a vendor's onboarding and a merger are not change management or integration
+    doc = make_doc(["Onboarding can begin in July once the order form is signed.",
+                    "The integration of the two claims teams after the merger is complete."])
+    got = review(doc)
+    assert got["R08"][0] == Status.MISSING, got["R08"][1]
+    assert got["R07"][0] == Status.MISSING, got["R07"][1]
+
+
+ITEM = "A data protection impact assessment and a security review of the vendor."
+
+
+@pytest.mark.parametrize("lead", ["The following are out of scope for the pilot:", "Exclusions:"])
+def test_items_under_an_out_of_scope_lead_in_are_not_evidence(lead: str) -> None:
+    status, why = review(_doc_with_list(lead, [ITEM]))["R06"]
+    assert status == Status.MISSING, why
+    assert review(_doc_with_list("During the pilot we will deliver:", [ITEM]))["R06"][0] == Status.PARTIAL
+
+
+def test_items_under_an_out_of_scope_heading_are_not_evidence() -> None:
+    doc = _doc_with_list("These are for a later business case.", [ITEM], heading="Out of scope")
+    assert review(doc)["R06"][0] == Status.MISSING
+    assert review(_doc_with_list("These are part of the plan.", [ITEM], heading="Pilot plan"))["R06"][0] == Status.PARTIAL

@@ -69,3 +69,14 @@ def test_items_under_an_out_of_scope_heading_are_not_evidence() -> None:
     doc = _doc_with_list("These are for a later business case.", [ITEM], heading="Out of scope")
     assert review(doc)["R06"][0] == Status.MISSING
     assert review(_doc_with_list("These are part of the plan.", [ITEM], heading="Pilot plan"))["R06"][0] == Status.PARTIAL
+
+
+@pytest.mark.parametrize("cur", ["INR ", "Rs ", "R", "KSh ", "US$", "EUR ", "¥", "₹"])
+def test_any_currency_counts_as_money(cur: str) -> None:
+    # the same sentences with dollars are addressed; the currency's form must not change that
+    def text(c: str) -> list[str]:
+        return [f"The measured cost is {c}1.90 per call handled by the assistant.",
+                f"At full volume the annual running cost would be {c}340,000 per year, including retraining and monitoring."]
+    assert review(make_doc(text("$")))["R05"][0] == Status.ADDRESSED
+    status, why = review(make_doc(text(cur)))["R05"]
+    assert status == Status.ADDRESSED, why

@@ -956,7 +956,7 @@ def extract_facts(doc: _Doc) -> Facts:
     )
 
 
-_MONEY = re.compile(r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|p|c)?\b")
+_MONEY = re.compile(R.money(r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|p|c)?\b"))
 
 
 def _with_amount(doc: _Doc, k: int, m: Mention) -> str:

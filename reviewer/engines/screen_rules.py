@@ -23,9 +23,22 @@ from reviewer.models import Status
 FLAGS = re.I
 
 
+# A currency before an amount: symbols, "US$"-style prefixes, ISO codes and common local forms
+# ("INR 1.90", "Rs 40", "R4.7 million", "KSh 12", "R$ 0,30"). Patterns write it as ``[£$€]``.
+MONEY = (
+    r"(?:[£$€¥₹₦₱₩₪]|\b(?:US|NZ|A|C|S|HK|R)\$|\b(?:USD|EUR|GBP|INR|ZAR|CAD|AUD|NZD|SGD|CHF|AED|NGN|KES|KSh|PHP|BRL|PLN|DKK|SEK|NOK|"
+    r"MXN|ILS|JPY|CNY|HKD)\s?|\bRs\.?\s?|\bR(?=\s?\d))"
+)
+
+
+def money(pattern: str) -> str:
+    """``pattern`` with each ``[£$€]`` widened to any currency (see ``MONEY``)."""
+    return pattern.replace("[£$€]", MONEY)
+
+
 def rx(*alternatives: str) -> re.Pattern[str]:
-    """One case-insensitive regex from alternatives (each wrapped in a group)."""
-    return re.compile("|".join(f"(?:{a})" for a in alternatives), FLAGS)
+    """One case-insensitive regex from alternatives (each wrapped in a group); ``[£$€]`` means any currency."""
+    return re.compile("|".join(f"(?:{money(a)})" for a in alternatives), FLAGS)
 
 
 # --------------------------------------------------------------------------- qualifiers
@@ -289,7 +302,7 @@ MEASUREMENT_PROTOCOL = rx(
     r"\bmeasur(?:ed|ement|ing)\b|\btracked\b|\bmonitored\s+(?:weekly|monthly|daily)\b|\bA/B\b|\bcontrol\s+group\b|\brandomi[sz]ed\b|"
     r"\bhold[- ]?out\b|\bcounterfactual\b|\bdifference[- ]in[- ]differences\b|\bdashboard\b|\bMI\s+report|\bmanagement\s+information\b",
 )
-NUMBER = re.compile(r"[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|pp|k\b|m\b|bn\b|days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|s\b|p\b|pence)?", FLAGS)
+NUMBER = re.compile(money(r"[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|pp|k\b|m\b|bn\b|days?|hours?|hrs?|minutes?|mins?|weeks?|seconds?|s\b|p\b|pence)?"), FLAGS)
 
 # The vocabulary of planning and learning algorithms: "states", "rewards", "policies" there are maths,
 # not an operating model, a process or staff ("the reward of future states", "agents are trained by simulation").

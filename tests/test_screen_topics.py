@@ -80,3 +80,16 @@ def test_any_currency_counts_as_money(cur: str) -> None:
     assert review(make_doc(text("$")))["R05"][0] == Status.ADDRESSED
     status, why = review(make_doc(text(cur)))["R05"]
     assert status == Status.ADDRESSED, why
+
+
+@pytest.mark.parametrize("row", ["Model and extraction cost per invoice | $0.018 | $0.018",
+                                 "Document AI cost per page | n/a | $0.012",
+                                 "Cost per bus per month | $19.40 | $7.90"])
+def test_a_cost_per_unit_with_its_amount_after_is_a_unit_cost(row: str) -> None:
+    doc = make_doc(["Economics at full volume."], rows=["Item | Pilot | Full volume", row,
+                                                      "Total annual run cost | $78,700 | $233,200"])
+    status, why = review(doc)["R05"]
+    assert status == Status.ADDRESSED, why
+    # a cost per month is a budget line, not the cost of a unit of work
+    monthly = make_doc(["Economics at full volume."], rows=["Item | Pilot | Full volume", "Cost per month | $6,500 | $6,500"])
+    assert review(monthly)["R05"][0] != Status.ADDRESSED

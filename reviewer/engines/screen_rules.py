@@ -554,6 +554,9 @@ R05 = ReasonRules(
             r"[£$€]\s?\d[\d,.]*\s*(?:p|pence)?\s*(?:per|/|a|an|each)\s*(?:inference|prediction|query|request|"
             r"document|response|decision|page|1,?000|thousand|million|token|conversation|chat|message|interaction|api\s+call|run)s?\b",
             r"\bprice\s+per\s+(?:1,?000\s+|million\s+)?tokens?\b",
+            # "cost per invoice $0.018", "Document AI cost per page | n/a | $0.012": a cost per unit with its amount
+            r"\b(?:cost|costs|price|compute|spend|fee|charge)\s+per\s+(?!(?:month|year|annum|week|quarter|day|hour|user|seat|licen[cs]e)\b)(?:[\w-]+\s+){0,2}?[\w-]+"
+            r"(?:\s+per\s+(?:month|year|annum))?[^.;]{0,30}?[£$€]\s?\d",
             # the cost of one unit of the AI's own work, however the document names that unit
             r"\b(?:estimated|measured|metered|projected|average|expected|blended|all[- ]in)\s+cost\s+per\s+(?:[\w-]+\s+){0,2}?[\w-]+",
             r"\bcost\s+per\s+(?:[\w-]+\s+){0,2}?(?:repl(?:y|ies)|solves?|drafts?|decisions?|conversations?|scores?|recommendations?|alerts?|forecasts?|summar(?:y|ies)|"

@@ -179,6 +179,7 @@ class Element:
     patterns: re.Pattern[str]
     other_senses: re.Pattern[str] | None = None
     core: bool = False  # counts towards "addressed" thresholds
+    in_row_with: re.Pattern[str] | None = None  # only a table cell whose row has this after it ("cost per page | $0.012")
 
 
 @dataclass(frozen=True)
@@ -538,6 +539,9 @@ R04 = ReasonRules(
 
 # --------------------------------------------------------------------------- R05 unit economics
 
+# "cost per page", "compute per optimisation", "cost per bus per month": a cost per unit of work (not per month or per seat)
+UNIT_COST_LABEL = (r"\b(?:cost|costs|price|compute|spend|fee|charge)\s+per\s+(?!(?:month|year|annum|week|quarter|day|hour|user|seat|licen[cs]e)\b)"
+                   r"(?:[\w-]+\s+){0,2}?[\w-]+(?:\s+per\s+(?:month|year|annum))?")
 R05 = ReasonRules(
     reason_id="R05",
     elements=(
@@ -554,14 +558,17 @@ R05 = ReasonRules(
             r"[£$€]\s?\d[\d,.]*\s*(?:p|pence)?\s*(?:per|/|a|an|each)\s*(?:inference|prediction|query|request|"
             r"document|response|decision|page|1,?000|thousand|million|token|conversation|chat|message|interaction|api\s+call|run)s?\b",
             r"\bprice\s+per\s+(?:1,?000\s+|million\s+)?tokens?\b",
-            # "cost per invoice $0.018", "Document AI cost per page | n/a | $0.012": a cost per unit with its amount
-            r"\b(?:cost|costs|price|compute|spend|fee|charge)\s+per\s+(?!(?:month|year|annum|week|quarter|day|hour|user|seat|licen[cs]e)\b)(?:[\w-]+\s+){0,2}?[\w-]+"
-            r"(?:\s+per\s+(?:month|year|annum))?[^.;]{0,30}?[£$€]\s?\d",
+            # "cost per invoice $0.018": a cost per unit of work, with its amount
+            UNIT_COST_LABEL + r"[^.;]{0,30}?[£$€]\s?\d",
             # the cost of one unit of the AI's own work, however the document names that unit
             r"\b(?:estimated|measured|metered|projected|average|expected|blended|all[- ]in)\s+cost\s+per\s+(?:[\w-]+\s+){0,2}?[\w-]+",
             r"\bcost\s+per\s+(?:[\w-]+\s+){0,2}?(?:repl(?:y|ies)|solves?|drafts?|decisions?|conversations?|scores?|recommendations?|alerts?|forecasts?|summar(?:y|ies)|"
             r"answers?|plans?|assessments?|checks?|classifications?|reviews?|predictions?|runs?|images?|frames?|calls?\s+to\s+the\s+model|transactions?|documents?|items?|records?|requests?|queries|inferences?)\b",
         ), core=True),
+        # "Document AI cost per page | n/a | $0.012": the row label names the unit, a later cell the amount
+        Element("unit cost", rx(UNIT_COST_LABEL), core=True, in_row_with=rx(r"[£$€]\s?\d"),
+                # "Average handling cost per claim | £212": the business's own cost, a KPI, not the AI's unit cost
+                other_senses=rx(r"\b(?:handling|processing|fully[- ]loaded|labou?r|staff|people|agent|servicing|AP|clerical|manual)\s+costs?\s+per\b")),
         Element("running cost at production volume", rx(
             r"\b(?:running|run|operating|operational|ongoing|recurring|annual|annuali[sz]ed|steady[- ]state|BAU|lifetime|whole[- ]life)\s+costs?\b",
             r"\brun[- ]rate\b|\b(?:at|for)\s+\d+\s*(?:x|×|times)\s+(?:the\s+)?(?:pilot\s+|current\s+|today's\s+)?(?:volumes?|scale|usage|load)\b|\b\d+\s*(?:x|×|times)\s+(?:the\s+)?pilot\s+volumes?\b|"

@@ -242,12 +242,24 @@ def _context_parts(doc: _Doc, k: int) -> list[str]:
         for j in (i - 1, i - 2):
             if 0 <= j < len(blocks) and len(blocks[j].text) <= 80 and not blocks[j].hidden:
                 parts.append(blocks[j].text)
+        # a table the parser broke into pieces: its column headings ("Baseline | Pilot target") sit a few blocks up
+        for j in range(i - 1, max(i - 10, -1), -1):
+            h = blocks[j]
+            if h.heading_path != u.block.heading_path or h.kind == BlockKind.HEADING:
+                break
+            if not h.hidden and len(h.text) <= 120 and _COLUMN_HEADINGS.search(h.text) and not _DIGITS.search(_PERIOD.sub("", h.text)):
+                parts.append(h.text)
+                break
         return parts
     parts = [u.text]
     for j in (k + 1, k + 2):
         if j < len(doc.units) and doc.units[j].index == u.index:
             parts.append(doc.units[j].text)
     return parts
+
+
+_PERIOD = re.compile(r"\([^)]*\)|\b(?:19|20)\d\d\b(?:[/-]\d\d)?")  # "(winter 2025/26)", "FY2024" in a column heading
+_COLUMN_HEADINGS = re.compile(r"\b(?:baseline|target|before|after|today|current|goal|pilot\s+result|result)\b", re.I)
 
 
 def _context(doc: _Doc, k: int) -> str:

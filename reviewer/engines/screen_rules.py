@@ -45,7 +45,7 @@ def rx(*alternatives: str) -> re.Pattern[str]:
 
 # A clause ends at these (negation and deferral do not cross them).
 CLAUSE_BREAK = re.compile(
-    r";|:\s|\s[-–—]\s|,\s+so\s|,?\s+but\s|,?\s+however\b|,?\s+although\s|,?\s+whereas\s|,?\s+while\s|,\s+and\s+(?=\w+\s+(?:is|are|was|were|has|have|will)\b)",
+    r";|:\s|\s[-–—]\s|,\s+so\s|,?\s+but\s|,?\s+however\b|,?\s+although\s|,?\s+whereas\s|,?\s+while\s|,\s+and\s+(?=(?:\w+\s+){1,2}(?:is|are|was|were|has|have|will)\b)",
     FLAGS,
 )
 
@@ -340,7 +340,7 @@ R02 = ReasonRules(
     reason_id="R02",
     elements=(
         Element("future operating model", rx(
-            r"\b(?:future|target|new|redesigned|changed|revised|to[- ]be|future[- ]state|end[- ]state|enduring)\s+(?:[\w-]+\s+){0,3}?(?:operating\s+model|process(?:es)?|workflows?|ways\s+of\s+working|service\s+model|delivery\s+model|pathways?|worklists?|rota|desk)\b",
+            r"\b(?:future|target|new|redesigned|changed|revised|to[- ]be|future[- ]state|end[- ]state|enduring)\s+(?:[\w-]+\s+){0,3}?(?:operating\s+model|process(?:es)?|workflows?|flows?|ways\s+of\s+working|service\s+model|delivery\s+model|pathways?|worklists?|rota|desk)\b",
             r"\b(?:future|target|to[- ]be|enduring|new)\s+(?:[\w-]+\s+)?(?:operating|service|delivery|business|contact|care|support|staffing|workforce|engagement)\s+model\b|\boperating\s+model\b",
             r"\b(?:scoped|designed|run|runs|tested)\s+(?:against|around)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:model|process|workflow|ways\s+of\s+working)\s+(?:that\s+)?(?:we\s+)?(?:intend|plan|will|expect|propose)\b|"
             r"\bdiffers?\s+from\s+(?:today'?s|the\s+current|the\s+existing)\s+(?:[\w-]+\s+)?(?:model|process|workflow|way)\b",
@@ -353,10 +353,14 @@ R02 = ReasonRules(
             r"\boperating[- ]model\s+(?:change|redesign|design|impact|implications)\b|\b(?:target|future)[- ]state\s+(?:process|design|operating|model|workflow|service|journey|map)\w*",
             r"\b(?:redesign|re-design|re-engineer|reengineer|transform|rework|restructur)\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:process|workflow|operating\s+model|service|journey|ways\s+of\s+working|operations)\b",
             r"\b(?:process|workflow|operating[- ]model)\s+(?:redesign|re-design|re-engineering|change|changes|transformation)\b",
+            # the way of working the pilot runs is the one meant for scale
+            r"\bwork(?:s|ing)?\s+differently\b|\bdifferent\s+ways?\s+of\s+working\b|\b(?:designed|built|scoped)\s+around\s+(?:it|this|that|the\s+new)\b",
+            r"\b(?:arrangement|set[- ]?up|model|process|flow|way\s+of\s+working)\s+(?:that\s+)?we\s+(?:intend|plan|would|will|expect)\s+(?:to\s+)?(?:run|use|operate|adopt|keep)\s+at\s+(?:full\s+)?(?:scale|volume)\b",
         ), core=True, other_senses=rx(r"(?<![-\w])(?:data|ml|training|airflow|ci/cd|build|deployment|etl|software)\s+(?:workflow|process)")),
         Element("decision rights", rx(
             r"\bdecision[- ]rights?\b|\bdecision[- ]making\s+authority\b|\bRACI\b|\b(?:approval|sign[- ]off|delegated)\s+(?:authority|limits?|levels?)\b",
             r"\b(?:own|sole|final|delegated|new)\s+(?:decision\s+)?authority\b|\bauthority\s+to\s+(?:sign|send|approve|decide|override|settle|release|issue)\b|\bwhen\s+(?:they|staff|agents|users)\s+(?:may|can|should)\s+override\b|"
+            r"\brights?\s+to\s+(?:override|overrule|approve|decide|reject|veto|sign\s+off|amend)\b|\bkeeps?\s+(?:the\s+)?(?:right|authority|final\s+say|final\s+decision)\b|"
             r"\bdecision\s+(?:matrix|matrices|framework)\b|\boverride\s+(?:rules|policy|authority|criteria|thresholds?)\b|"
             r"\bwho\s+(?:decides|approves|signs\s+off|is\s+accountable)\b|\bauthori[sz]ed\s+to\s+(?:approve|decide|override)\b",
             r"\b(?:adviser|advisor|agent|handler|officer|caseworker|clinician|supervisor|team\s+leader|reviewer|underwriter|planner|dispatcher)s?\s+(?:approves?|signs?\s+off|decides?|overrides?|confirms?)\b|"
@@ -374,6 +378,11 @@ R02 = ReasonRules(
             r"\b(?:new|changed|redefined)\s+(?:roles?|responsibilities|team\s+structure)\b|\bworkforce\s+(?:plan|model|design)\b",
             r"\bprocess\s+(?:map|mapping|maps)\b|\bswim[- ]?lanes?\b|\bservice\s+blueprint\b",
             r"\bstopped\s+\w+ing\b[^.;]{0,80}?\bstarted\s+\w+ing\b|\b(?:the\s+)?new\s+way\s+(?:of\s+working\s+)?from\s+day\s+one\b|\bjob\s+shifts\s+from\b",
+            # a role's work changed: "advisers will no longer set ERTs", "moves first-pass review from associates to paralegals",
+            # "clerks only decided the medium-confidence cases"
+            r"\bno\s+longer\s+(?:\w+\s+){0,2}?(?:set|decid|approv|sign|review|check|handl|take|make|adjust|issu|key|enter|do|need|have\s+to|own|run)\w*\b",
+            r"\bmov(?:e|es|ed|ing)\s+(?:[\w-]+\s+){1,4}?from\s+(?:[\w-]+\s+){0,2}?[\w-]+s\s+to\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b",
+            r"\b[a-z]+s\s+only\s+(?:decided?|review(?:ed)?|handled?|approved?|checked?|saw|see)\b",
         )),
     ),
     gap_cues=(Element("runs inside the current process", rx(

@@ -1,0 +1,67 @@
+"""Screening rules written in general terms, each checked with wording no fixture uses.
+
+These cover how documents tend to say things rather than particular phrases: a KPI table whose column
+headings a PDF parser split off from the rows, a redesigned way of working described by what people stop
+doing and keep the right to do, and a clause joined by "and" whose subject is two words long.
+"""
+
+from __future__ import annotations
+
+from reviewer.models import Block, BlockKind, DocType, Document, Status
+
+from .test_screen import make_doc, review
+
+
+def _blocks(items: list[tuple[str, BlockKind]], section: str = "Success measures") -> Document:
+    title = "Pilot proposal"
+    texts = [(title, BlockKind.HEADING), (section, BlockKind.HEADING), *items]
+    blocks, pos = [], 0
+    for i, (text, kind) in enumerate(texts):
+        path = [] if text == title else [title] if kind == BlockKind.HEADING else [title, section]
+        blocks.append(Block(id=f"b{i + 1:04d}", kind=kind, text=text, start=pos, end=pos + len(text), page=1, heading_path=path))
+        pos += len(text) + 2
+    return Document(path="mem.pdf", name="mem.pdf", format="pdf", sha256="0" * 64, size_bytes=1, pages=1,
+                    doc_type=DocType.PROPOSAL, blocks=blocks, text="\n\n".join(t for t, _ in texts))
+
+
+P, ROW = BlockKind.PARAGRAPH, BlockKind.TABLE_ROW
+
+
+def test_kpi_row_finds_column_headings_split_off_by_the_parser() -> None:
+    doc = _blocks([("Measure", P), ("Baseline (winter 2025/26) | Pilot target", ROW), ("Source", P),
+                   ("Missed appointments per week | 38 | 20", ROW), ("Booking system log", P),
+                   ("Repeat calls per customer 1.7 | 1.2 | Telephony", ROW)])
+    status, why = review(doc)["R01"]
+    assert status == Status.ADDRESSED, why
+
+
+def test_kpi_row_without_column_headings_lacks_baseline_and_target() -> None:
+    doc = _blocks([("Measure", P), ("Source", P), ("Repeat calls per customer 1.7 | 1.2 | Telephony", ROW)])
+    assert review(doc)["R01"][0] == Status.PARTIAL
+
+
+def test_headings_from_another_section_do_not_count() -> None:
+    doc = _blocks([("The measures are listed below with their sources.", P), ("The finance team will check each one monthly.", P),
+                   ("Repeat calls per customer 1.7 | 1.2 | Telephony", ROW)])
+    other = Block(id="b0000", kind=ROW, text="Baseline | Target", start=0, end=17, page=1, heading_path=["Pilot proposal", "Budget"])
+    doc = doc.model_copy(update={"blocks": [doc.blocks[0], other, *doc.blocks[1:]]})
+    assert review(doc)["R01"][0] == Status.PARTIAL
+
+
+def test_a_redesigned_way_of_working_in_plain_words_is_addressed() -> None:
+    doc = make_doc(["Today the dispatcher sets the arrival window and the call centre repeats it.",
+                    "In the pilot the model proposes the window; dispatchers keep the right to override, and every override will need a reason code.",
+                    "Call centre agents will no longer set or change windows themselves.",
+                    "This is the arrangement we intend to run at scale, and the pilot is designed around it."])
+    status, why = review(doc)["R02"]
+    assert status == Status.ADDRESSED, why
+    # the same pilot bolted onto today's routine
+    plain = make_doc(["Today the dispatcher sets the arrival window and the call centre repeats it.",
+                      "In the pilot the model shows a suggested window next to the existing process."])
+    assert review(plain)["R02"][0] != Status.ADDRESSED
+
+
+def test_need_in_a_later_clause_does_not_defer_an_earlier_one() -> None:
+    # ", and every override will need ..." starts a new clause: the right to override is not deferred
+    doc = make_doc(["Dispatchers keep the right to override, and every override will need a reason code."])
+    assert "deferred" not in review(doc)["R02"][1]

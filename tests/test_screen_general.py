@@ -65,3 +65,33 @@ def test_need_in_a_later_clause_does_not_defer_an_earlier_one() -> None:
     # ", and every override will need ..." starts a new clause: the right to override is not deferred
     doc = make_doc(["Dispatchers keep the right to override, and every override will need a reason code."])
     assert "deferred" not in review(doc)["R02"][1]
+
+
+def test_live_as_an_adjective_before_any_work_is_live_testing() -> None:
+    status, why = review(make_doc(["The pilot runs on two live refinancing matters, staffed by the whole assigned team, not volunteers."]))["R09"]
+    assert status == Status.ADDRESSED, why
+
+
+def test_live_as_a_verb_or_a_broadcast_is_not_live_testing() -> None:
+    doc = make_doc(["Our clinics serve 60,000 people who live far from a hospital.",
+                    "Live news and sports stayed with the stenocaptioners throughout."])
+    assert review(doc)["R09"][0] == Status.MISSING
+
+
+def test_users_nominated_by_a_manager_are_not_the_workforce_at_large() -> None:
+    doc = make_doc(["The tool drafted captions for live programmes in the evening schedule.",
+                    "Only three caption editors, nominated by their manager, worked with it."])
+    status, why = review(doc)["R09"]
+    assert status == Status.PARTIAL, why
+
+
+def test_rostered_staff_acting_as_part_of_the_normal_shift_is_live() -> None:
+    doc = make_doc(["Site supervisors act on the alarms as part of the normal shift, on every machine in the two depots."])
+    assert review(doc)["R09"][0] == Status.ADDRESSED
+
+
+def test_results_written_into_a_named_products_record_is_integration() -> None:
+    doc = make_doc(["The model writes a priority band and the top three reasons into the Vantix case record through the existing case API.",
+                    "Every score and decision is kept in the case audit trail."])
+    status, why = review(doc)["R07"]
+    assert status == Status.ADDRESSED, why

@@ -735,8 +735,8 @@ R07 = ReasonRules(
             rf"\b{NAMED_SYSTEM}\s+(?:\w+\s+){{0,2}}?integrat\w+",
             r"\b(?:adjacent|downstream|upstream)\s+(?:systems?|processes|applications)\b|\bsystems?\s+integration\b|\bintegration\s+(?:with|into)\b",
             r"\bintegrat\w+\s+(?:it|them|the\s+(?:score|tool|model|output|assistant)s?)\s+(?:there|into\s+(?:it|them|that))\b",
-            r"\b(?:embed\w*|built)\s+(?:in|into|inside|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|workflow|tool|application|screens?|desktop|workstation)\b",
-            r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:\w+\s+){0,3}?(?:back\s+)?(?:in)?to\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|systems|platform|CRM|ERP|record|ledger)\b",
+            r"\b(?:embed\w*|built)\s+(?:in|into|inside|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|workflow|tool|application|screens?|desktop|workstation|portal|app|case\s+records?)\b",
+            r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:[\w,-]+\s+){0,8}?(?:back\s+)?(?:in)?to\s+(?:the\s+|each\s+)?(?:[\w'-]+\s+){0,4}?(?:system|systems|platform|CRM|ERP|record|records|ledger|case\s+file|work\s+queue|worklist)\b",
             r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
             r"(?-i:\b[A-Z]{2,}\w*\s+(?:calls|queries|consumes|reads|receives|displays|invokes)\b)",
             r"\b(?:to\s+)?work\s+from\s+(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+|\b(?:sits?|embedded|runs)\s+(?:with)?in(?:side)?\s+(?:the\s+|their\s+|our\s+)?(?:[\w'-]+\s+){0,2}?(?:system|platform|CRM|ERP|workflow|queue|worklist|screen|desktop|application)\b",
@@ -854,6 +854,10 @@ R09 = ReasonRules(
             r"\blive\s+(?:data|environment|operations?|traffic|cases|customers|calls|claims|service|systems?|setting|conditions|use|trial|pilot|"
             r"deployment|consultations?|queues?|workloads?|applications|shipments|subscribers|website|site|public|chat|requests|orders|jobs|work|"
             r"caseload|basis|patients|examinations|referrals|accounts|vacancies|randomi[sz]ed|test|testing|a/b|holdout)\b",
+            # "live" as an adjective before any work noun ("two live buy-side matters", "live mobile clinics"), not the verb
+            # ("people who live far from a clinic") and not a future service
+            r"(?<!\bwho\s)(?<!\bto\s)(?<!\bthey\s)(?<!\bwe\s)(?<!\bpeople\s)\blive\s+(?!(?:in|far|with|near|at|on|alone|longer|by|off|up|out|through|within|outside|beyond)\b)"
+            r"(?:[\w-]+\s+){0,2}?[\w-]+s\b",
             r"\blive\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:site|website|web|app|platform|channel|line|service|network)\b|\b(?:went|go|goes|going|gone|been)\s+live\b|\blive\s+routing\b",
             # live work of any kind, with up to two qualifiers ("live member queries", "live irregular-ops disruptions")
             r"\blive\s+(?:[\w-]+\s+){0,2}?(?:disruptions?|incidents?|alerts?|queries|enquiries|inquiries|messages|conversations|"
@@ -867,8 +871,10 @@ R09 = ReasonRules(
             r"\bA/B\s+test\w*|\b(?:randomi[sz]ed\s+)?controlled\s+trial\b|\bfield\s+(?:trial|test)\b|\bgo[- ]live\b|\bwent\s+live\b|"
             r"\bdeployed\s+(?:to|in|into)\b|\broutine\s+(?:operations|use|practice|work)\b|\bin\s+routine\b",
             r"\boperational\s+(?:environment|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b|"
-            r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day)\s+(?:role|work|job|duties)\b",
+            r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day|regular)\s+(?:role|work|job|duties|shifts?|rotas?|rosters?|operations|routine|workload)\b",
         ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b",
+                                      # live broadcasting: a programme type, not live operation of the tool
+                                      r"\blive\s+(?:news|sports?|broadcasts?|music|entertainment|shows?|television|TV|radio|coverage)\b",
                                       # "any live service that follows": a future service, not a live test
                                       r"\b(?:any|a\s+future|an\s+eventual|subsequent|later)\s+live\b")),
         Element("real handoffs", rx(
@@ -876,7 +882,7 @@ R09 = ReasonRules(
         ), core=True),
         Element("non-volunteer users", rx(
             r"\bnon[- ]volunteers?\b|\b(?:randomly|random)\s+(?:selected|assigned|allocated)\s+(?:\w+\s+)?(?:staff|agents|users|teams?|caseworkers|handlers|advisers|officers|branches|sites|wards|participants|customers|accounts|stores)\b|"
-            r"\b(?:staff|agents|users|teams|caseworkers|handlers|advisers|officers|branches|sites|wards|participants|customers|accounts|stores)\s+(?:were\s+|was\s+)?(?:randomly|random)\s+(?:selected|assigned|allocated)\b|\bnot\s+(?:self[- ]selected|volunteers?)\b|\bhad\s+not\s+volunteered\b|\bmandatory\s+use\b|"
+            r"\b(?:staff|agents|users|teams|caseworkers|handlers|advisers|officers|branches|sites|wards|participants|customers|accounts|stores)\s+(?:were\s+|was\s+)?(?:randomly|random)\s+(?:selected|assigned|allocated)\b|\bnot\s+(?:an?\s+)?(?:self[- ]selected|volunteers?)\b|\bhad\s+not\s+volunteered\b|\bmandatory\s+use\b|"
             r"\b(?:all|every|whole)\s+(?:\d[\d,]*\s+)?(?:agents|staff|users|caseworkers|handlers|advisers|teams?|branches|sites|wards|recruiters|planners|"
             r"dispatchers|tutors|officers|lawyers|underwriters|radiographers|engineers|technicians|nurses|clinicians|counsell?ors|colleagues|employees)\b|"
             r"\b(?:all|every|whole)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){1,2}?(?:agents|staff|users|caseworkers|handlers|advisers|advisors|officers|controllers|administrators|managers|team|teams)\s+(?:on\s+(?:shift|duty)|rostered|in\s+(?:those|the|each)\b)|"
@@ -897,6 +903,8 @@ R09 = ReasonRules(
         )),
         Element("volunteer or self-selected users", rx(
             r"\bvolunteer(?:s|ed)?\b|\bearly\s+adopters?\b|\bhand[- ]?picked\b|\bself[- ]selected\b|\bopted\s+in\b|\bopt[- ]in\b|\benthusiasts?\b",
+            # users someone chose for the pilot are not the workforce at large
+            r"\bhand[- ]?selected\b|\bnominated\s+(?:by|for)\b|\bchosen\s+by\s+(?:their|the)\s+(?:manager|team\s+leaders?|supervisors?|heads?)\b",
             r"\basked\s+to\s+(?:take\s+part|join|be\s+(?:involved|included))\b|\bsigned\s+up\s+(?:for|to)\b|\braised\s+(?:a|their)\s+hands?\b|\bkeen\s+(?:users|staff|teams?|volunteers)\b",
         )),
         # No realism (missing): synthetic, curated or anonymised sets in a sandbox.

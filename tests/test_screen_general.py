@@ -95,3 +95,26 @@ def test_results_written_into_a_named_products_record_is_integration() -> None:
                     "Every score and decision is kept in the case audit trail."])
     status, why = review(doc)["R07"]
     assert status == Status.ADDRESSED, why
+
+
+def test_volunteers_alone_are_not_change_management() -> None:
+    doc = make_doc(["Three volunteer reviewers from the laboratory will spend about two hours a week on the pilot."])
+    assert review(doc)["R08"][0] == Status.MISSING
+
+
+def test_a_programme_that_holds_several_ai_efforts_is_portfolio_context() -> None:
+    got = review(make_doc(["The pilot is one of four AI initiatives in the Digital Lab Programme reporting to the site leadership team."]))["R10"]
+    assert got[0] == Status.PARTIAL, got[1]
+    owned = review(make_doc(["Maria Lopez, Chief Information Officer, owns the council's AI work programme of three pilots."]))["R10"]
+    assert owned[0] == Status.ADDRESSED, owned[1]
+    # a private-equity client's portfolio companies are not an AI portfolio
+    assert review(make_doc(["Two clients, whose portfolio companies we also advise, asked for faster reviews."]))["R10"][0] == Status.MISSING
+
+
+def test_a_named_task_time_or_safety_outcome_is_a_kpi_named_without_figures() -> None:
+    for sentence in ("The benefit we expect is lower drafting time for caseworkers.",
+                     "The benefit we expect is fewer near misses and lost-time injuries on site."):
+        status, why = review(make_doc([sentence]))["R01"]
+        assert status == Status.PARTIAL, (sentence, why)
+    # a machine's time is not a business outcome
+    assert review(make_doc(["Warning time before failure was 6.5 days; engineering time was two weeks."]))["R01"][0] == Status.MISSING

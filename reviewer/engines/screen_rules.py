@@ -214,6 +214,11 @@ COMMERCIAL_KPI = rx(
     r"handling|settlement|onboarding|approval|triage|admin(?:istrative)?|clinician|staff|officer|caseworker|lawyer|"
     r"analyst|recruiter|engineer|planner|adviser|advisor|agent|fix|journey|transit|dwell|door[- ]to[- ]door)\s+times?\b",
     r"\b(?:\w+[- ])?time\s+per\s+(?!inference|prediction|token|request|query)\w+",
+    # the time people spend on a clerical or professional task ("drafting time", "checking time"), not a machine's
+    r"\b(?:drafting|checking|reviewing|writing|typing|filing|marking|booking|scheduling|dispatching|picking|packing|sorting|matching|keying|"
+    r"answering|investigating|assessing|preparing|searching|reconciling|coding|reading|reporting|charting|documenting|triaging|validating)\s+times?\b",
+    # safety outcomes an operation is run for
+    r"\b(?:lost[- ]time\s+(?:injur(?:y|ies)|incidents?)|near[- ]miss(?:es)?|(?:safety|patient\s+safety|workplace)\s+incidents|injur(?:y|ies)\s+rates?|LTIFR|TRIFR|stop[- ]works?)\b",
     r"\btime\s+from\s+(?:\w+\s+){1,4}?to\s+(?:an?\s+|the\s+)?\w+",
     r"\btime\s+(?:taken\s+)?to\s+(?:process|decide|resolve|settle|pay|assess|complete|handle|close|answer|respond|report|repair|fix|deliver|issue|triage|review)\b(?:\s+(?:a|an|the|each))?(?:\s+new)?(?:\s+[a-z-]+)?",
     r"\b(?:\w+-to-\w+)\s+times?\b",
@@ -835,7 +840,7 @@ R08 = ReasonRules(
     addressed_min=2,
     require_any=("adoption beyond early adopters", "budget for change"),
     deferred_status=Status.MISSING,
-    gap_status=Status.PARTIAL,
+    gap_status=Status.MISSING,
     topic=Element("preparing people for the change", rx(
         # not "training", "onboarding" or "communications": a model, a vendor and a team have those too
         r"\b(?:briefings?|briefed|workshops?\s+(?:for|with)\s+(?:staff|users|teams?|the\s+\w+)|drop[- ]in\s+sessions?|"
@@ -927,6 +932,7 @@ PORTFOLIO_OTHER_SENSE = rx(
     r"housing|equity|bond|fund|estate|project\s+management|care|patient|debt|receivables|book|retail|commercial)\s+portfolios?\b",
     r"\bportfolio\s+(?:of\s+(?:[\w-]+\s+){0,2}?(?:loans|mortgages|properties|assets|customers|clients|products|policies|investments|debt|accounts|brands|titles|sites|stores|hotels|homes)|managers?\s+(?:in|at)\b|returns|yield|risk\s+weighted)",
     r"\b(?:commodity|commodities|stock|share|pension|scheme|trading|brand|product|title|energy|generation|asset|exploration|mining|land)\s+portfolios?\b",
+    r"\bportfolio\s+compan(?:y|ies)\b",
 )
 R10 = ReasonRules(
     reason_id="R10",
@@ -935,6 +941,12 @@ R10 = ReasonRules(
             r"\b(?:AI|ML|data|analytics|innovation|automation|digital|transformation|use[- ]case)\s+portfolio\b|\bportfolio\s+(?:of\s+(?:AI|pilots|use\s+cases|initiatives|projects)|view|owner|management|governance|board|review|prioriti[sz]ation|level|approach|lens)\b|\bportfolio\b",
             r"\bother\s+(?:AI\s+)?(?:pilots|use\s+cases|initiatives|projects)\b|\bacross\s+(?:all\s+|the\s+)?(?:AI\s+)?(?:pilots|use\s+cases|initiatives|programmes)\b|\bcross[- ](?:pilot|programme|functional\s+mandate)\b",
             r"\b(?:AI|data|digital)\s+(?:strategy|roadmap|programme|program|steering\s+(?:group|committee)|council|board|centre\s+of\s+excellence|CoE|investment\s+committee)\b|\bprogramme\s+board\b",
+            # a body or programme that holds several AI efforts, with one word between ("AI work programme", "Digital Investment Board")
+            r"\b(?:AI|ML|data|digital|innovation|automation|analytics)\s+(?:[\w&-]+\s+)?(?:programmes?|programs?|portfolios?|boards?|working\s+groups?|councils?|steering\s+groups?|forums?)\b",
+            # the pilot among others ("all AI initiatives", "the division's other innovation trials", "twelve experiments")
+            r"\b(?:other|all|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:AI|ML|GenAI|innovation|digital|automation|analytics|data)\s+"
+            r"(?:pilots|trials|experiments|initiatives|use\s+cases|projects|proofs?\s+of\s+concept|PoCs)\b",
+            r"\b(?:other|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:pilots|trials|experiments|initiatives|use\s+cases|proofs?\s+of\s+concept|PoCs)\b",
         ), core=True, other_senses=PORTFOLIO_OTHER_SENSE),
         Element("named executive portfolio owner", rx(
             r"\bChief\s+(?:AI|Artificial\s+Intelligence|Data|Data\s+(?:and|&)\s+(?:AI|Analytics)|Digital|Technology|Information|Analytics|Transformation|Innovation)\s+Officer\b",

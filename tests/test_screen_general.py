@@ -118,3 +118,14 @@ def test_a_named_task_time_or_safety_outcome_is_a_kpi_named_without_figures() ->
         assert status == Status.PARTIAL, (sentence, why)
     # a machine's time is not a business outcome
     assert review(make_doc(["Warning time before failure was 6.5 days; engineering time was two weeks."]))["R01"][0] == Status.MISSING
+
+
+def test_a_standalone_pilot_that_names_the_integration_it_needs_is_partial() -> None:
+    gap = "During the pilot the scores were exported each morning as a CSV file and shared with the CRM team by email."
+    need = "Connecting the scores to the campaign management tool is planned for the production phase."
+    status, why = review(make_doc([gap, need]))["R07"]
+    assert status == Status.PARTIAL, why
+    assert review(make_doc([gap]))["R07"][0] == Status.MISSING
+    # the web application it ran in is the gap itself, not a named need
+    webapp = "The assistant is a separate web application; feedback was copied back by hand into the learning platform."
+    assert review(make_doc([webapp]))["R07"][0] == Status.MISSING

@@ -436,6 +436,11 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         return _Assessment(rules.negated_status, f"{_join(_names(negated))} acknowledged but stated as not designed or not in place.",
                            [], negated[:2], [])
     if gaps:
+        touched = _topic(rules, doc) if rules.topic_beats_gap else None
+        if touched is not None:
+            # "scores shared as a CSV; connecting them to the campaign tool is planned": the gap, with the need named
+            return _Assessment(Status.PARTIAL, f"Only evidence of the gap ({gaps[0].element}), but {rules.topic.name if rules.topic else 'the subject'} is named as a need.",
+                               touched.support, gaps[:1] + touched.against[:1], [])
         return _Assessment(rules.gap_status, f"Only evidence of the gap: {gaps[0].element}.", [], gaps[:2], [])
     if negated:
         return _Assessment(rules.negated_status, f"{_join(_names(negated))} mentioned only to say it is absent.", [], negated[:2], [])

@@ -200,6 +200,7 @@ class ReasonRules:
     repeat_counts: bool = False  # a required element affirmed in 2+ units counts as two elements
     peripheral_partial: bool = False  # non-core elements affirmed + core ones deferred or negated -> partial
     topic: Element | None = None  # the subject in general words: touched on, with no element named -> partial
+    topic_beats_gap: bool = False  # a standalone pilot that names the integration it will need is partial, not missing
     notes: str = ""
     extra: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -704,6 +705,7 @@ R06 = ReasonRules(
 # "Integration" of teams, organisations or the pilot's own code: not integration with adjacent systems.
 INTEGRATION_OTHER_SENSE = rx(
     r"\bintegrat\w*\s+(?:of\s+)?(?:the\s+)?(?:teams?|staff|people|cultures?|departments|functions|organisations|communities|services|care)\b",
+    r"\bintegrat\w*\s+of\s+(?:[\w'-]+\s+){0,4}?(?:teams?|desks?|companies|firms|businesses|organi[sz]ations|departments|offices|branches|units)\b",
     r"\bintegrated\s+care\b|\bsocial\s+integration\b|\bintegrat\w+\s+(?:feedback|findings|views|perspectives|insights)\b",
     # organisations integrating (a merger, a collaboration between forces), not systems
     r"\b(?:back[- ]office|post[- ]merger|organi[sz]ational|corporate|business)\s+integration\b|\b(?:merger|acquisition|collaboration\s+agreement|takeover)\b",
@@ -775,9 +777,12 @@ R07 = ReasonRules(
     gap_beats_peripheral=True,  # an API alone next to a standalone tool is not architectural fit
     gap_cancels=True,  # "Systems integration: Amber, standalone during pilot" is the gap, not integration
     repeat_counts=True,  # integration described in several places is designed, not just mentioned
+    topic_beats_gap=True,
     topic=Element("where the tool sits among the systems people use", rx(
-        r"\bintegrat(?:e|ed|es|ing|ion|ions)\b|\binterfaces?\b|\bAPIs?\b|\bportal\b|\bweb\s+(?:app|application|page|interface|tool)\b|\bplug[- ]?ins?\b|\badd[- ]ins?\b|"
-        r"\bsingle\s+sign[- ]on\b|\bSSO\b",
+        # integration named, even as a need; not the portal or web page the pilot used (that is the gap)
+        r"\bintegrat(?:e|ed|es|ing|ion|ions)\b|\binterfaces?\b(?<!web\sinterface)|\bAPIs?\b|\bplug[- ]?ins?\b|\badd[- ]ins?\b|"
+        r"\bsingle\s+sign[- ]on\b|\bSSO\b|\bconnect(?:ing|ed|s)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z][\w-]+)|\bconnect(?:ing|ed|s)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:tool|system|platform)s?\b",
+        r"\b(?:loaded|fed|written|pushed)\s+into\s+(?-i:[A-Z][\w-]+)",
     ), other_senses=rx(r"\b(?:UI|user)\s+interfaces?\b|\bAPI\s+(?:hosting|costs?|fees?|charges?|pricing|prices?|spend|bills?)\b",
                        r"\bintegrat\w+\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:teams?|organi[sz]ations?|forces|companies|businesses)\b",
                        INTEGRATION_OTHER_SENSE.pattern)),

@@ -129,3 +129,13 @@ def test_a_standalone_pilot_that_names_the_integration_it_needs_is_partial() -> 
     # the web application it ran in is the gap itself, not a named need
     webapp = "The assistant is a separate web application; feedback was copied back by hand into the learning platform."
     assert review(make_doc([webapp]))["R07"][0] == Status.MISSING
+
+
+def test_a_change_of_work_named_for_later_is_partial() -> None:
+    for sentence in ("The Tier-1 and Tier-2 split will have to be redesigned once containment rises further.",
+                     "A risk-driven schedule would change how the repair crews plan their week.",
+                     "The lodgement team would need to stop doing its own manual check if the tool were adopted.",
+                     "At fleet scale the performance centre would need the right to set a target arrival time."):
+        status, why = review(make_doc([sentence]))["R02"]
+        assert status == Status.PARTIAL, (sentence, why)
+    assert review(make_doc(["The website redesign went live in March."]))["R02"][0] == Status.MISSING

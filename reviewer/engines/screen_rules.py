@@ -366,7 +366,7 @@ R02 = ReasonRules(
         Element("decision rights", rx(
             r"\bdecision[- ]rights?\b|\bdecision[- ]making\s+authority\b|\bRACI\b|\b(?:approval|sign[- ]off|delegated)\s+(?:authority|limits?|levels?)\b",
             r"\b(?:own|sole|final|delegated|new)\s+(?:decision\s+)?authority\b|\bauthority\s+to\s+(?:sign|send|approve|decide|override|settle|release|issue)\b|\bwhen\s+(?:they|staff|agents|users)\s+(?:may|can|should)\s+override\b|"
-            r"\brights?\s+to\s+(?:override|overrule|approve|decide|reject|veto|sign\s+off|amend)\b|\bkeeps?\s+(?:the\s+)?(?:right|authority|final\s+say|final\s+decision)\b|"
+            r"\brights?\s+to\s+(?:override|overrule|approve|decide|reject|veto|sign\s+off|amend|set|choose|change)\b|\bkeeps?\s+(?:the\s+)?(?:right|authority|final\s+say|final\s+decision)\b|"
             r"\bdecision\s+(?:matrix|matrices|framework)\b|\boverride\s+(?:rules|policy|authority|criteria|thresholds?)\b|"
             r"\bwho\s+(?:decides|approves|signs\s+off|is\s+accountable)\b|\bauthori[sz]ed\s+to\s+(?:approve|decide|override)\b",
             r"\b(?:adviser|advisor|agent|handler|officer|caseworker|clinician|supervisor|team\s+leader|reviewer|underwriter|planner|dispatcher)s?\s+(?:approves?|signs?\s+off|decides?|overrides?|confirms?)\b|"
@@ -402,6 +402,7 @@ R02 = ReasonRules(
     deferred_status=Status.PARTIAL,
     negated_status=Status.PARTIAL,  # "the future process has not yet been designed" acknowledges the change
     topic=Element("how the work itself would change", rx(
+        r"\bredesign\w*\b|\bre-design\w*\b|\bchang\w+\s+how\b|\b(?:stop|stops|stopped|stopping)\s+doing\b",
         # a change of how work is organised, in general words: work nouns next to a change verb (either order)
         r"\b(?:process(?:es)?|workflows?|procedures?|polic(?:y|ies)|roles?|responsibilit(?:y|ies)|decision[- ]rights|sign[- ]offs?|approvals?|"
         r"delegations?|rotas?|shifts?|staffing|team\s+structures?|jobs?|ways\s+of\s+working|strategy|planning|scheduling|practices?)\b"
@@ -409,7 +410,7 @@ R02 = ReasonRules(
         r"\b(?:chang\w*|redesign\w*|revis\w+|rethink\w*|reorgani[sz]\w+|restructur\w+|adapt\w*|rewrit\w+|move\s+(?:to|away\s+from)|shift\s+(?:to|from)|switch\s+to)\s+"
         r"(?:\w+\s+){0,4}?(?:process(?:es)?|workflows?|procedures?|polic(?:y|ies)|roles?|responsibilit(?:y|ies)|decision[- ]rights|sign[- ]offs?|approvals?|"
         r"delegations?|rotas?|shifts?|staffing|team\s+structures?|jobs?|ways\s+of\s+working|strategy|planning|scheduling|practices?)\b",
-    ), other_senses=MODEL_MATHS),
+    ), other_senses=rx(MODEL_MATHS.pattern, r"\b(?:website|web\s*site|page|logo|form|screen|model|algorithm|UI|interface|app|dashboard|report)\s+re-?design\w*|\bre-?design\w*\s+(?:of\s+)?(?:the\s+)?(?:website|page|logo|form|screen|model|algorithm|UI|interface|app|dashboard|report)\b")),
     gap_cancels=True,  # a handoff "into the normal queue" is today's process, not a redesign
 )
 

@@ -139,3 +139,24 @@ def test_a_change_of_work_named_for_later_is_partial() -> None:
         status, why = review(make_doc([sentence]))["R02"]
         assert status == Status.PARTIAL, (sentence, why)
     assert review(make_doc(["The website redesign went live in March."]))["R02"][0] == Status.MISSING
+
+
+def test_a_planning_role_is_not_a_plan() -> None:
+    doc = make_doc(["Aoife Brennan, Supply Planning Manager, took over the model and its monthly run from the analyst on 1 October."],
+                   doc_type=DocType.REPORT)
+    status, why = review(doc)["R03"]
+    assert status == Status.ADDRESSED, why
+    planned = make_doc(["Aoife Brennan, Supply Planning Manager, is planned to take over the model in October."], doc_type=DocType.REPORT)
+    assert review(planned)["R03"][0] != Status.ADDRESSED
+
+
+def test_the_owner_of_a_hazard_is_not_the_owner_of_the_tool() -> None:
+    doc = make_doc(["This is the highest-rated risk on our hazard register and the owner of that hazard is the Plant Manager."])
+    assert review(doc)["R03"][0] == Status.MISSING
+
+
+def test_documenting_the_model_and_testing_for_unfair_differences_is_governance() -> None:
+    doc = make_doc(["Before go-live the model will be independently validated by Group Model Risk; we will document the model to the "
+                    "policy standard and test outcomes for unfair differences between customer groups."])
+    status, why = review(doc)["R06"]
+    assert status == Status.ADDRESSED, why

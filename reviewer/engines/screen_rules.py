@@ -110,7 +110,7 @@ DEFERRAL = rx(
 # In a post-pilot report, these make a statement a promise, not a measurement.
 FUTURE = rx(
     # "will continue" / "will be repeated" describe something already running, not a promise
-    r"\b(?:will(?!\s+(?:continue|be\s+repeated|remain|keep|still)\b)|would|shall|should|intends?\s+to|plans?\s+to|planned|planning|aims?\s+to|expect(?:s|ed)?\s+to|"
+    r"\b(?:will(?!\s+(?:continue|be\s+repeated|remain|keep|still)\b)|would|shall|should|intends?\s+to|plans?\s+to|planned\s+(?:for|to)|(?:is|are|was|were|been)\s+planned|planning\s+to|aims?\s+to|expect(?:s|ed)?\s+to|"
     r"is\s+expected|are\s+expected|propose[sd]?|proposal|recommend(?:s|ed)?|(?:our|we|my)\s+recommendations?|recommendations?\s+(?:is|are)\s+to|next\s+steps?|going\s+forward|in\s+future|"
     r"potential(?:ly)?|projected|forecast|anticipated?|estimated?\s+to|envisag\w+|to\s+be\s+(?:rolled|built|developed|implemented))\b",
 )
@@ -427,11 +427,11 @@ OWNERSHIP = rx(
 )
 # Another sense of "owner"/"own": of a spreadsheet, risk, action, document; "their own".
 OWNER_OTHER_SENSE = rx(
-    r"\b(?:spreadsheet|workbook|risk|raid|action|issue|decision|document|file|page|meeting|minutes|template|log|tracker|pipeline|model|feature|"
+    r"\b(?:spreadsheet|workbook|risk|hazard|raid|action|issue|decision|document|file|page|meeting|minutes|template|log|tracker|pipeline|model|feature|"
     r"configuration|config|system|platform|data|product\s+backlog|"
     r"register|backlog|dashboard|repo(?:sitory)?|codebase|code|notebook|budget\s+line|ticket|deliverable|milestone|"
     r"workstream|task|intellectual\s+property|IP|copyright|licen[cs]e|account|home|property|car|vehicle|business\s+owners?\s+(?:who|whose)|data\s*set)s?\s+(?:owner|owners|ownership)\b",
-    r"\b(?:owner|ownership)\s+of\s+(?:the\s+|each\s+|this\s+)?(?:spreadsheet|workbook|risk|action|issue|document|file|log|tracker|"
+    r"\b(?:owner|ownership)\s+of\s+(?:the\s+|each\s+|this\s+|that\s+|these\s+)?(?:spreadsheet|workbook|risk|hazard|action|issue|document|file|log|tracker|"
     r"register|backlog|ticket|deliverable|milestone|task|intellectual\s+property|IP|copyright|code|data\s*set|dataset|property|home|vehicle)",
     r"\b(?:its|their|our|his|her|your|my|one's)\s+own\b|\b\w+['\u2019]s\s+own\b|\bon\s+(?:its|their|our)\s+own\b|\bown\s+(?:right|account|time|words|data|records|devices?)\b",
     r"\bhome[- ]?owners?\b|\bproperty\s+owners?\b|\bbusiness\s+owners?\s+(?:in|across|of\s+small)\b|\bshare[- ]?holders?\b|\bowner[- ]occupi",
@@ -640,10 +640,11 @@ R06 = ReasonRules(
         ), core=True),
         Element("documentation", rx(
             r"\bmodel\s+cards?\b|\bmodel\s+documentation\b|\b(?:technical|audit)\s+documentation\b|\bsystem\s+cards?\b|\bdatasheets?\b",
+            r"\bdocument(?:ed|s|ing)?\s+the\s+(?:model|algorithm|system|tool)\b|\b(?:model|algorithm)\s+(?:is|was|will\s+be)\s+documented\b|\bdocumented\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:policy|standard)\b",
             r"\balgorithmic\s+transparency\b|\bATRS\b|\btransparency\s+record\b|\baudit[- ](?:ready|defensible|able)\b",
         ), core=True),
         Element("bias and fairness", rx(
-            r"\bbias(?:es)?\b|\bfairness\b|\bequalit(?:y|ies)\s+impact\b|\bEIA\b|\bprotected\s+characteristics?\b|\bdisparate\s+impact\b|\bdemographic\s+parity\b|\bequal\s+opportunity\b|\bdiscriminat\w+",
+            r"\bbias(?:es)?\b|\bfairness\b|\bunfair(?:ly|ness)?\b|\b(?:systematic|unequal|unexplained)\s+differences\s+(?:by|between|across)\b|\bequalit(?:y|ies)\s+impact\b|\bEIA\b|\bprotected\s+characteristics?\b|\bdisparate\s+impact\b|\bdemographic\s+parity\b|\bequal\s+opportunity\b|\bdiscriminat\w+",
         ), core=True, other_senses=rx(r"\bbias\s+(?:term|parameter|weights?|vector|correction)\b|\bconfirmation\s+bias\b",
                                       r"\b(?:forecast|forecasting|statistical|sampling|selection|estimation|measurement|systematic|prediction|positive|negative)\s+bias\b",
                                       r"\bbias\s+of\s+(?:the\s+)?(?:extremely|very|high|low|estimat\w*|mean|metric|scores?|values?|forecasts?)\b",

@@ -160,3 +160,11 @@ def test_documenting_the_model_and_testing_for_unfair_differences_is_governance(
                     "policy standard and test outcomes for unfair differences between customer groups."])
     status, why = review(doc)["R06"]
     assert status == Status.ADDRESSED, why
+
+
+def test_a_gap_cue_denied_earlier_in_its_clause_is_not_the_gap() -> None:
+    denied = make_doc(["We have designed the target process first and will run the pilot against it, rather than bolting the tool on to today's queue."])
+    assert "current process" not in review(denied)["R02"][1]
+    stated = make_doc(["The tool will be bolted on to today's queue for the pilot."])
+    assert review(stated)["R02"][0] == Status.MISSING
+    assert "current process" in review(stated)["R02"][1]

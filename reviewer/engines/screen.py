@@ -94,6 +94,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,6}\S*$")  # \S* keeps an opening quote or bracket glued to the cue
+_GAP_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,10}\S*$")
 
 
 def polarity(text: str, start: int, end: int, *, is_report: bool = False, future_section: bool = False) -> Polarity:
@@ -321,7 +322,10 @@ def _find(doc: _Doc, element: R.Element, *, gap: bool = False, future_counts: bo
             s, e = alt.start(), alt.end()
         if gap:
             # A gap cue counts unless it is itself negated ("no manual extracts").
-            window = _WORDS_BEFORE.search(u.text[:s])
+            # "rather than bolting the tool on to today's queue", "we did not simply add a tool to the existing routine":
+            # a contrast or denial within the clause, up to ten words back
+            cs, _ = _clause(u.text, s, e)
+            window = _GAP_WORDS_BEFORE.search(u.text[cs:s])
             pol: Polarity = "negated" if window and R.NEGATION_BEFORE.search(window.group(0)) else "affirmed"
         else:
             pol = polarity(u.text, s, e, is_report=doc.is_report and not future_counts, future_section=doc.future_section[k])

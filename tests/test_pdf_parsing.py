@@ -518,3 +518,55 @@ def test_real_running_headers_gone(real_docs: dict[str, Document]) -> None:
                 counts.setdefault(re.sub(r"\d+", "#", b.text), set()).add(b.page or 0)
         repeated = [t for t, pages in counts.items() if doc.pages and len(pages) > max(3, doc.pages // 2)]
         assert not repeated, f"{name}: {repeated}"
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _table_pdf(path: Path, rows: list[list[str]], widths: tuple[int, ...] | None = None) -> Path:
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 6, "What will be measured, with today's figure and the pilot target.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    with pdf.table(line_height=4.6, text_align="LEFT", padding=1.4, col_widths=widths, width=pdf.epw) as table:
+        for r in rows:
+            row = table.row()
+            for cell in r:
+                row.cell(cell)
+    pdf.ln(3)
+    pdf.multi_cell(0, 6, "Finance will validate each figure every month.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_row_whose_first_cell_wraps_stays_one_row(tmp_path: Path) -> None:
+    rows = [["Measure", "Baseline", "Target", "Source"],
+            ["Vegetation-caused faults per 100 km of overhead line, three-year average", "3.2", "2.6", "Fault records"],
+            ["Spans cut per year", "41,000", "34,000", "Contractor invoices"]]
+    doc = parse(_table_pdf(tmp_path / "t.pdf", rows, widths=(40, 15, 15, 20)))
+    got = [b.text for b in doc.blocks if b.kind == BlockKind.TABLE_ROW]
+    assert "Vegetation-caused faults per 100 km of overhead line, three-year average | 3.2 | 2.6 | Fault records" in got, got
+    assert "Spans cut per year | 41,000 | 34,000 | Contractor invoices" in got, got
+    # the paragraphs around the table stay paragraphs
+    paras = [b.text for b in doc.blocks if b.kind == BlockKind.PARAGRAPH]
+    assert "Finance will validate each figure every month." in paras
+
+
+def test_two_columns_of_prose_are_not_a_table(tmp_path: Path) -> None:
+    # side by side and overlapping in height, but long: columns of a two-column page, not wrapped table cells
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    left = ("The pilot ran in two depots for sixteen weeks. Crews used the ranked list every morning and recorded what they "
+            "found at each site, and the supervisors checked a sample of the records every Friday afternoon.")
+    right = ("Costs were within budget. The finance team checked the invoices and confirmed the cloud bill for each month, "
+             "and the analytics team kept a log of every change to the model and the data it used.")
+    top = pdf.get_y()
+    pdf.multi_cell(85, 5, left)
+    pdf.set_xy(110, top + 5)
+    pdf.multi_cell(85, 5, right)
+    pdf.output(str(tmp_path / "cols.pdf"))
+    doc = parse(tmp_path / "cols.pdf")
+    assert not [b for b in doc.blocks if b.kind == BlockKind.TABLE_ROW], [b.text for b in doc.blocks]
+    assert any(b.text.startswith("The pilot ran in two depots") and b.text.endswith("every Friday afternoon.") for b in doc.blocks)

@@ -335,6 +335,21 @@ def vocabulary(pages: list[list[Line]]) -> Vocabulary:
     return words
 
 
+_MAX_CELL_LINES = 4
+
+
+def _side_by_side(a: BlockOut, b: BlockOut) -> bool:
+    """Two short blocks next to each other whose vertical extents mostly overlap: cells of one table row
+    where one cell wraps onto a second line and the others are drawn centred beside it."""
+    if len(a.lines) > _MAX_CELL_LINES or len(b.lines) > _MAX_CELL_LINES or len(a.lines) == len(b.lines) == 1:
+        return False
+    if b.bbox[0] < a.bbox[2] - 0.5 * b.size:
+        return False  # they overlap horizontally: one above the other, not side by side
+    low, high = max(a.bbox[1], b.bbox[1]), min(a.bbox[3], b.bbox[3])
+    shorter = min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1])
+    return shorter > 0 and high - low >= 0.6 * shorter
+
+
 def group_rows(blocks: list[BlockOut]) -> list[BlockOut]:
     """Merge runs of blocks that start on the same baseline, left to right, into table rows."""
     out: list[BlockOut] = []
@@ -347,8 +362,11 @@ def group_rows(blocks: list[BlockOut]) -> list[BlockOut]:
             while j < len(blocks):
                 b = blocks[j]
                 prev = blocks[j - 1]
-                if (b.hidden or b.lines[0].direction != 0 or abs(b.lines[0].y - y) > 0.4 * max(b.size, first.size)
-                        or b.lines[0].x0 <= prev.lines[0].x0):
+                if b.hidden or b.lines[0].direction != 0 or b.lines[0].x0 <= prev.lines[0].x0:
+                    break
+                same_line = abs(b.lines[0].y - y) <= 0.4 * max(b.size, first.size)
+                if not same_line and not _side_by_side(first, b) and not (
+                        prev is not first and _side_by_side(first, prev) and abs(b.lines[0].y - prev.lines[0].y) <= 0.4 * max(b.size, prev.size)):
                     break
                 j += 1
         if j - i >= 2:

@@ -152,6 +152,7 @@ IMPERATIVE = re.compile(
     r"^\W*(?:[A-Z][\w ,&/'\u2019-]{0,50}:\s+)?(?:Always\s+|Never\s+)?(?:Develop|Ensure|Establish|Create|Provide|Keep|Make|Define|Assign|Agree|Build|"
     r"Consider|Account\s+for|Publish|Engage|Communicate|Invest|Appoint|Introduce|Adopt|Prioriti[sz]e|Explore|Be\s+clear|Seek|Give|Allow|Avoid|"
     r"Do\s+not|Don['\u2019]t|Track(?!\s+record)|Monitor(?=\s+(?:the|and|for|how|whether|its|their|your))|Record(?=\s+(?:the|all|each|every|decisions|how|what|who|when))|"
+    r"(?:Measure|Estimate|Confirm|Identify|Quantify|Name)(?=\s+(?:the\s+|an?\s+|its\s+|their\s+)?[a-z]{3,})|"
     r"Have(?=\s+(?:a|an|clear|AI|human|regular|named|dedicated))|Set\s+up|Put\s+in\s+place|Train(?=\s+(?:all|the|your|staff|users))|Use(?=\s+(?:the|a|an|clear|only))|Take(?=\s+(?:care|steps|account))|Tell|Inform|Explain|Publicise|Share)\b")
 # "found no evidence of bias": a check was run and came back clean, which is evidence of the check.
 CHECKED_CLEAN = rx(

@@ -168,3 +168,24 @@ def test_a_gap_cue_denied_earlier_in_its_clause_is_not_the_gap() -> None:
     stated = make_doc(["The tool will be bolted on to today's queue for the pilot."])
     assert review(stated)["R02"][0] == Status.MISSING
     assert "current process" in review(stated)["R02"][1]
+
+
+def test_training_for_the_whole_workforce_is_adoption_beyond_the_pilot() -> None:
+    doc = make_doc(["All 40 radiographers, nurses and drivers across the eight clinics, not only the four pilot vehicles, "
+                    "will receive two days of training before the roll-out.",
+                    "The training budget is R240,000."])
+    status, why = review(doc)["R08"]
+    assert status == Status.ADDRESSED, why
+    firm = make_doc(["We propose to budget $60,000 for firm-wide rollout: a half-day session per office and one champion per team."])
+    assert review(firm)["R08"][0] == Status.ADDRESSED
+    # the pilot's users described as all working with it is live testing, not change management
+    users = make_doc(["All 34 clerks at the hub worked with it as part of their normal jobs."])
+    assert review(users)["R08"][0] == Status.MISSING
+
+
+def test_a_small_amount_per_unit_of_work_is_a_unit_cost() -> None:
+    doc = make_doc(["CAD reads cost R18 per read.", "At 60,000 screens a year the annual running cost is R2,640,000 including support."])
+    status, why = review(doc)["R05"]
+    assert status == Status.ADDRESSED, why
+    hourly = make_doc(["Analysts cost £35 per hour.", "At full volume the annual running cost is £2.6m including support."])
+    assert review(hourly)["R05"][0] == Status.PARTIAL

@@ -567,7 +567,7 @@ R05 = ReasonRules(
             r"score|scored\s+\w+|model\s+call|run|1,?000|thousand|million|k\b)\b",
             r"\b(?:cost|price)\s+per\s+\w+\s+(?:scored|processed|analysed|analyzed|reviewed|predicted|classified|drafted|summari[sz]ed|checked)\b",
             r"[£$€]\s?0?\.\d+\s*(?:per|/|a|an|each)\s+(?:[\w-]+\s+){0,2}?[\w-]+",
-            r"[£$€]\s?\d{1,2}\.\d+\s*(?:per|/|each)\s+(?!(?:user|seat|licen[cs]e|month|year|hour|day)\b)(?:[\w-]+\s+){0,1}?[\w-]+",
+            r"[£$€]\s?\d{1,3}(?:\.\d+)?\s*(?:per|/|each)\s+(?!(?:user|seat|licen[cs]e|month|year|annum|week|quarter|hour|day|site|store|device|sensor|office|branch|depot|vehicle|bus|truck|clinic|school|ward|hospital|location|line|employee|head|FTE)s?\b)(?:[\w-]+\s+){0,1}?[\w-]+",
             r"\b(?:running|run|operating|unit|marginal)\s+cost\s+per\s+\w+|\bopex\s+per\s+\w+",
             r"[£$€]\s?\d[\d,.]*\s*(?:p|pence|c|cents)?\s*(?:per|/|a|each)\s+(?:scored|processed|analysed|reviewed|predicted)\s+\w+",
             r"[£$€]\s?\d[\d,.]*\s*(?:p|pence)?\s*(?:per|/|a|each)\s+\w+\s+(?:scored|processed|analysed|analyzed|reviewed|predicted|classified|drafted)\b",
@@ -832,6 +832,11 @@ R08 = ReasonRules(
             r"\bnon[- ]volunteers?\b|\b(?:all|every)\s+(?:\d[\d,]*\s+)?(?:staff|users|agents|handlers|advisers|caseworkers|colleagues|employees|branches|sites|teams)\b|"
             r"\binvolve\s+(?:some\s+|about\s+|around\s+|over\s+|nearly\s+)?\d[\d,]*\s+(?:agents|staff|users|colleagues|employees|advisers|caseworkers|people|officers|handlers)\b|"
             r"\b(?:roll[- ]?out|deploy\w*|extend\w*)\s+(?:\w+\s+){0,3}?to\s+(?:all|\d[\d,]*|the\s+wider|every|other)\b|\bresistance\b|\bsized\s+for\s+(?:scale|roll[- ]?out)\b",
+            # the whole workforce, not the pilot group: "firm-wide rollout", "all 40 nurses ..., not only the pilot vehicles"
+            r"\b(?:firm|company|organi[sz]ation|enterprise|network|group|business|bank|trust|council|force|fleet|division|site|country|nation|state|system|service)[- ]wide\s+(?:roll[- ]?out|training|adoption|programme|program|change)\b",
+            r"\bnot\s+(?:only|just)\s+(?:the\s+)?(?:\w+\s+)?pilot\s+(?!phase|stage|period)[a-z]+s\b",
+            r"\b(?:all|every)\s+\d[\d,]*\s+(?:[\w-]+,?\s+){0,4}?(?:staff|users|agents|nurses|teachers|clerks|officers|drivers|engineers|planners|radiographers|handlers|advisers|editors|lawyers|"
+            r"associates|paralegals|colleagues|employees|people)\b[^.;]{0,80}?\b(?:train\w*|brief\w*|sessions?|workshops?|courses?|induct\w*|coach\w*|refresher\w*)\b",
         ), core=True),
         Element("role and incentive changes", rx(
             r"\b(?:role|job)\s+(?:changes|redesign|profiles|descriptions)\b|\bincentives?\b|\b(?:performance|team)\s+(?:metrics|objectives|targets|scorecards?)\s+(?:for|of)\s+(?:staff|agents|teams)\b|\b(?:trade\s+)?unions?\b|\bworks\s+council\b|\bHR\s+(?:consultation|business\s+partner)\b",

@@ -189,3 +189,15 @@ def test_a_small_amount_per_unit_of_work_is_a_unit_cost() -> None:
     assert status == Status.ADDRESSED, why
     hourly = make_doc(["Analysts cost £35 per hour.", "At full volume the annual running cost is £2.6m including support."])
     assert review(hourly)["R05"][0] == Status.PARTIAL
+
+
+def test_an_interface_into_a_system_people_use_is_integration() -> None:
+    for sentence in ("The recommendation is returned through the lender's origination API into the existing loan screen.",
+                     "Work notifications are raised in SAP PM through an interface, and the alert history is kept there.",
+                     "The service reads purchase orders directly from the ERP through its standard integration layer."):
+        doc = make_doc([sentence, "Each recommendation and the user's decision are written to the audit history."])
+        status, why = review(doc)["R07"]
+        assert status == Status.ADDRESSED, (sentence, why)
+    # an API alone, landing nowhere named, is not yet integration with adjacent systems
+    alone = make_doc(["The model exposes a REST API.", "Each recommendation is written to the audit history."])
+    assert review(alone)["R07"][0] == Status.PARTIAL

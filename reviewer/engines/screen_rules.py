@@ -748,6 +748,10 @@ R07 = ReasonRules(
             r"\b(?:embed\w*|built)\s+(?:in|into|inside|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|workflow|tool|application|screens?|desktop|workstation|portal|app|case\s+records?)\b",
             r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:[\w,-]+\s+){0,8}?(?:back\s+)?(?:in)?to\s+(?:the\s+|each\s+)?(?:[\w'-]+\s+){0,4}?(?:system|systems|platform|CRM|ERP|record|records|ledger|case\s+file|work\s+queue|worklist)\b",
             r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
+            # an API or interface that lands in a system people use: "through the origination API into the existing loan screen"
+            r"\b(?:APIs?|interfaces?|integration\s+layer|connectors?|gateway)\s+(?:\w+\s+){0,2}?(?:into|to)\s+(?:the\s+)?(?:existing\s+)?(?:[\w'-]+\s+){0,3}?(?:screens?|systems?|records?|queues?|platform|ERP|CRM|ledger|case|worklist)\b",
+            # a named system reached through an interface: "raised in SAP PM through an interface", "from the ERP through its integration layer"
+            r"(?-i:\b(?:in|into|from|to)\s+(?:the\s+)?[A-Z]{2,}[\w-]*(?:\s+[A-Z]{2,}[\w-]*)?\s+(?:through|via|using)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:API|APIs|interface|connector|integration\s+layer))",
             r"(?-i:\b[A-Z]{2,}\w*\s+(?:calls|queries|consumes|reads|receives|displays|invokes)\b)",
             r"\b(?:to\s+)?work\s+from\s+(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+|\b(?:sits?|embedded|runs)\s+(?:with)?in(?:side)?\s+(?:the\s+|their\s+|our\s+)?(?:[\w'-]+\s+){0,2}?(?:system|platform|CRM|ERP|workflow|queue|worklist|screen|desktop|application)\b",
         ), core=True, other_senses=INTEGRATION_OTHER_SENSE),

@@ -201,3 +201,11 @@ def test_an_interface_into_a_system_people_use_is_integration() -> None:
     # an API alone, landing nowhere named, is not yet integration with adjacent systems
     alone = make_doc(["The model exposes a REST API.", "Each recommendation is written to the audit history."])
     assert review(alone)["R07"][0] == Status.PARTIAL
+
+
+def test_data_exported_once_is_a_one_off_extract() -> None:
+    doc = make_doc(["Our data engineer exported the segments from the reservations data warehouse once, in March, and cleaned them in notebooks."])
+    status, why = review(doc)["R04"]
+    assert status == Status.MISSING, why
+    fed = make_doc(["A nightly feed from the reservations data warehouse loads the segments, with automated data-quality checks."])
+    assert review(fed)["R04"][0] == Status.ADDRESSED

@@ -517,7 +517,7 @@ R04 = ReasonRules(
             r"data\s+mesh|operational\s+data\s+store|master\s+data|MDM|feature\s+store)\b",
             r"\b(?:data|records|details)\s+(?:\w+\s+){0,3}?(?:via|through|using)\s+(?:\w+\s+){0,2}?APIs?\b",
             r"\b(?:integrat\w+|connect\w+|ingest\w*)\s+(?:\w+\s+){0,3}?(?:from|with)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:source|core|CRM|ERP|EHR|EPR|PAS|claims|policy|billing|core\s+banking|ledger)\s*(?:systems?|platforms?|data)?\b",
-            r"\b(?:reads?|pulls?|retriev\w+|looks?\s+up|fetch\w*)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|database)\b",
+            r"\b(?:reads?|read|pulls?|pulled|retriev\w+|looks?\s+up|fetch\w*)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|database|EPR|EHR|ERP|CRM|PAS|LIMS|TMS|WMS)\b",
             r"\bgolden\s+(?:sources?|records?)\b|\bchange[- ]data[- ]capture\b|\bCDC\b|\b(?:real|proper|system|production|event)\s+(?:data\s+)?feeds?\b|\bthrough\s+(?:its|the|their|an?)\s+(?:[\w-]+\s+)?APIs?\b",
         ), core=True),
         Element("automated pipeline", rx(
@@ -544,6 +544,7 @@ R04 = ReasonRules(
         r"\bby\s+hand\b|\bhand[- ](?:built|curated|made|maintained|keyed|assembled|compiled|cleaned|coded|labelled)\b|\bas\s+(?:a\s+)?(?:spreadsheets?|CSVs?)\b|"
         r"\b(?:exported|copied|saved|dumped)\s+(?:\w+\s+){0,6}?(?:into|to|as)\s+(?:a\s+)?(?:CSV|spreadsheet|Excel)\b|\bcopied\s+off\b|"
         r"\b(?:weekly|monthly|quarterly|periodic|ad[- ]hoc)\s+(?:data\s+)?(?:extracts?|exports?|uploads?|file\s+drops?)\b",
+        r"\b(?:exported|extracted|pulled|downloaded|copied|taken)\s+(?:[\w-]+\s+){0,8}?once\b",
     )),),
     addressed_min=2,
     require_any=("source-system integration", "automated pipeline"),

@@ -209,3 +209,25 @@ def test_data_exported_once_is_a_one_off_extract() -> None:
     assert status == Status.MISSING, why
     fed = make_doc(["A nightly feed from the reservations data warehouse loads the segments, with automated data-quality checks."])
     assert review(fed)["R04"][0] == Status.ADDRESSED
+
+
+def test_running_alongside_the_normal_check_is_shadow_running() -> None:
+    doc = make_doc(["We ran it on real applications as they came in, alongside the normal lodgement check, so the officers could compare both."],
+                   doc_type=DocType.REPORT)
+    status, why = review(doc)["R09"]
+    assert status == Status.PARTIAL, why
+
+
+def test_stripped_or_replayed_history_with_volunteers_is_missing_even_with_live_plans() -> None:
+    doc = make_doc(["For the pilot, 400 historical chromatograms will be selected, with identifiers removed.",
+                    "Three volunteer reviewers will compare the tool's flags with their own.",
+                    "If the pilot succeeds, we will test it on live batches in phase 2."])
+    status, why = review(doc)["R09"]
+    assert status == Status.MISSING, why
+    replay = make_doc(["The tool generates daily recommendations for the 2025 season as if it had been live, using historical bookings.",
+                       "Two revenue managers who volunteered compare them with their own decisions."])
+    assert review(replay)["R09"][0] == Status.MISSING
+    # redacting personal data is a privacy measure, not a curated test set
+    redacted = make_doc(["The 25 users were nominated by their team leaders and worked on live correspondence.",
+                         "Personal data was redacted before any text left the department's tenancy."])
+    assert review(redacted)["R09"][0] == Status.PARTIAL

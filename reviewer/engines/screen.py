@@ -784,7 +784,8 @@ def _r10(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
 # ---- R09: live operations vs shadow, volunteers, historical or synthetic data
 
 
-_CURATED = re.compile(r"cop(?:y|ies)|past|curat|synthetic|sample", re.I)  # curated copies, not merely a sandbox environment
+_CURATED = re.compile(r"cop(?:y|ies)|past|curat|synthetic|sample|anonymi|identif|replay|as\s+if|removed|stripped",
+                      re.I)  # curated, stripped or replayed copies, not merely a sandbox environment
 
 
 def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
@@ -793,7 +794,7 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     live = _find(doc, live_el)
     hist = [m for _, m in _find(doc, hist_el, gap=True) if m.polarity == "affirmed"]
     shadow = [(id(m.unit), m.start - 50, m.end + 50) for m in hist
-              if "shadow" in m.match.lower() or "parallel" in m.match.lower()]
+              if any(w in m.match.lower() for w in ("shadow", "parallel", "alongside", "side by side"))]
     # "the model scores live claims in shadow mode" is shadow running, not live operation
     live_aff = [m for _, m in live if m.polarity == "affirmed"
                 and not any(uid == id(m.unit) and cs <= m.start < ce for uid, cs, ce in shadow)]
@@ -811,7 +812,7 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     fut = [m for _, m in live if m.polarity == "future"]
     deferred = [m for _, m in live if m.polarity == "deferred"]
     curated = [m for m in sandbox if _CURATED.search(m.match)]
-    if hist and vol and curated and not (fut or deferred):
+    if hist and vol and curated:
         # copies of old files in a test environment, worked by volunteers: the insulated pilot the reason describes
         return _Assessment(Status.MISSING, "Only copied or historical data in a test setting, worked by volunteers; no live operational test.",
                            [], [curated[0], vol[0]], [])

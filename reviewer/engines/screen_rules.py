@@ -880,7 +880,7 @@ R09 = ReasonRules(
             # "live" as an adjective before any work noun ("two live buy-side matters", "live mobile clinics"), not the verb
             # ("people who live far from a clinic") and not a future service
             r"(?<!\bwho\s)(?<!\bto\s)(?<!\bthey\s)(?<!\bwe\s)(?<!\bpeople\s)\blive\s+(?!(?:in|far|with|near|at|on|alone|longer|by|off|up|out|through|within|outside|beyond)\b)"
-            r"(?:[\w-]+\s+){0,2}?[\w-]+s\b",
+            r"(?:[\w-]+\s+){0,2}?(?:[\w-]+s|correspondence|mail|post|casework|traffic|demand|stock|inventory|footage|audio|video|weather)\b",
             r"\blive\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:site|website|web|app|platform|channel|line|service|network)\b|\b(?:went|go|goes|going|gone|been)\s+live\b|\blive\s+routing\b",
             # live work of any kind, with up to two qualifiers ("live member queries", "live irregular-ops disruptions")
             r"\blive\s+(?:[\w-]+\s+){0,2}?(?:disruptions?|incidents?|alerts?|queries|enquiries|inquiries|messages|conversations|"
@@ -896,6 +896,8 @@ R09 = ReasonRules(
             r"\boperational\s+(?:environment|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b|"
             r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day|regular)\s+(?:role|work|job|duties|shifts?|rotas?|rosters?|operations|routine|workload)\b",
         ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b",
+                                      # a replay "as if it had been live" is not live
+                                      r"\bas\s+if\s+(?:it|they)\s+(?:had\s+been|were|was)\s+live\b",
                                       # live broadcasting: a programme type, not live operation of the tool
                                       r"\blive\s+(?:news|sports?|broadcasts?|music|entertainment|shows?|television|TV|radio|coverage)\b",
                                       # "any live service that follows": a future service, not a live test
@@ -923,6 +925,8 @@ R09 = ReasonRules(
             r"\b\d[\d,]*\s+(?:executed|closed|past|historical|completed|signed|archived|resolved)\s+[\w-]+|"
             r"\bhistorical\s+(?:[\w-]+\s+){0,2}?(?:data|extracts?|datasets?|records|cases|claims|calls|requests|sales|history)\b|\b(?:sales|POS|transaction|claims)\s+history\b|"
             r"\bback[- ]?test\w*|\bretrospective(?:ly)?\b|\bpast\s+(?:data|cases|consultations?)\b|\bshadow\s+(?:mode|running|scoring|deployment|basis)\b|\bin\s+shadow\b|\bparallel\s+(?:run|running)\b",
+            # run beside the normal way of working, not instead of it: shadow running in other words
+            r"\b(?:alongside|in\s+parallel\s+(?:with|to)|side\s+by\s+side\s+with)\s+(?:the\s+|their\s+)?(?:normal|usual|existing|current|old|manual|standard|regular)\b",
         )),
         Element("volunteer or self-selected users", rx(
             r"\bvolunteer(?:s|ed)?\b|\bearly\s+adopters?\b|\bhand[- ]?picked\b|\bself[- ]selected\b|\bopted\s+in\b|\bopt[- ]in\b|\benthusiasts?\b",
@@ -935,6 +939,8 @@ R09 = ReasonRules(
             r"\bsandbox\w*\b|\bsynthetic\s+(?:\w+\s+)?(?:data|submissions|cases|records|examples|documents)\b|\bcurated\s+(?:data|dataset|sample|set)\b|\banonymi[sz]ed\s+(?:[\w-]+\s+){0,2}?(?:data|documents|cases|records|set|sample|NDAs|files)\b|"
             r"\bcop(?:y|ies)\s+of\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:closed|past|historical|old|archived|completed|sample)\b|\bsample\s+(?:[\w-]+\s+)?(?:pasted|copied)\b|\bpasted\s+(?:in\s+)?(?:a\s+)?(?:sample|example)s?\b|"
             r"\boffline\s+(?:evaluation|test\w*|environment|analysis)\b|\btest\s+environment\b|\bsimulat\w+|\bcontrolled\s+environment\b|\blab\s+(?:setting|conditions)\b",
+            # replayed or stripped data: "as if it had been live", "identifiers removed"
+            r"\bas\s+if\s+(?:it|they)\s+(?:had\s+been|were|was)\s+live\b|\breplay(?:ed|ing|s)?\b|\b(?:identifiers|names)\s+(?:were\s+|was\s+|will\s+be\s+|are\s+)?(?:removed|stripped)\b|\bde-?identified\b",
         )),
     ),
     addressed_min=1,

@@ -20,7 +20,9 @@ REASON_IDS = lab.reason_ids()
 DELETED = {
     "docs/bassani-valvole-visual-inspection-lessons-learned.docx": ["Paolo Ferri", "from 1 September"],
 }
-HIDDEN: dict[str, str] = {}
+HIDDEN = {
+    "docs/meranti-brokers-sme-submission-assistant-steerco-paper.docx": "should be rated addressed on every item",
+}
 
 
 DOCS = DEVSET9.labelled
@@ -38,7 +40,7 @@ def test_labels_say_how_they_were_decided() -> None:
 
 
 def test_set_size_and_mix() -> None:
-    assert len(DOCS) >= 4
+    assert len(DOCS) >= 10
     lab.check_files_unique(DOCS)
     files = [d["file"] for d in DOCS]
     fmts = Counter(Path(f).suffix for f in files)

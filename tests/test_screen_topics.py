@@ -93,3 +93,13 @@ def test_a_cost_per_unit_with_its_amount_after_is_a_unit_cost(row: str) -> None:
     # a cost per month is a budget line, not the cost of a unit of work
     monthly = make_doc(["Economics at full volume."], rows=["Item | Pilot | Full volume", "Cost per month | $6,500 | $6,500"])
     assert review(monthly)["R05"][0] != Status.ADDRESSED
+
+
+def test_money_folding_keeps_offsets_and_leaves_words_alone() -> None:
+    from reviewer.engines.screen_rules import fold_money
+
+    text = "inr 1.90 per call, rs 40 a visit, r4.7 million, us$3, eur 12; the eur zone and r2 of r&d"
+    out = fold_money(text)
+    assert len(out) == len(text)
+    assert out.startswith("$$$ 1.90 per call, $$ 40 a visit, $4.7 million, $$$3, $$$ 12;")
+    assert "the eur zone" in out  # a code with no amount after it is a word

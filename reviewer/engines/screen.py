@@ -172,7 +172,7 @@ def _index(document: Document, alerts: list[Alert] | None = None) -> _Doc:
         starts.append(pos)
         pos += len(u.text) + len(_SEP)
     joined = _SEP.join(u.text for u in units)
-    return _Doc(document, units, is_report, future, inherited, folded=fold(joined), joined=joined, starts=starts)
+    return _Doc(document, units, is_report, future, inherited, folded=R.fold_money(fold(joined)), joined=joined, starts=starts)
 
 
 def not_a_statement(b: Block) -> bool:

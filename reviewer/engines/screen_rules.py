@@ -24,21 +24,30 @@ FLAGS = re.I
 
 
 # A currency before an amount: symbols, "US$"-style prefixes, ISO codes and common local forms
-# ("INR 1.90", "Rs 40", "R4.7 million", "KSh 12", "R$ 0,30"). Patterns write it as ``[£$€]``.
+# ("INR 1.90", "Rs 40", "R4.7 million", "KSh 12", "R$ 0,30"). Patterns write money as ``[£$€]``: the
+# engine matches them on a copy of the text where every currency marker is rewritten to "$" of the same
+# length (``fold_money``), so one cheap symbol class covers them all and offsets still hold.
 MONEY = (
     r"(?:[£$€¥₹₦₱₩₪]|\b(?:US|NZ|A|C|S|HK|R)\$|\b(?:USD|EUR|GBP|INR|ZAR|CAD|AUD|NZD|SGD|CHF|AED|NGN|KES|KSh|PHP|BRL|PLN|DKK|SEK|NOK|"
-    r"MXN|ILS|JPY|CNY|HKD)\s?|\bRs\.?\s?|\bR(?=\s?\d))"
+    r"MXN|ILS|JPY|CNY|HKD)\s?(?=\d)|\bRs\.?\s?(?=\d)|\bR(?=\s?\d))"
 )
+_MONEY_MARK = re.compile(r"[¥₹₦₱₩₪]|\b(?:us|nz|a|c|s|hk|r)\$|\b(?:usd|eur|gbp|inr|zar|cad|aud|nzd|sgd|chf|aed|ngn|kes|ksh|php|brl|pln|dkk|sek|nok|"
+                         r"mxn|ils|jpy|cny|hkd|rs\.?|r)(?=\s?\d)")
+
+
+def fold_money(folded_text: str) -> str:
+    """``folded_text`` (lower-cased) with each currency marker rewritten as "$" characters of the same length."""
+    return _MONEY_MARK.sub(lambda m: "$" * len(m.group(0)), folded_text)
 
 
 def money(pattern: str) -> str:
-    """``pattern`` with each ``[£$€]`` widened to any currency (see ``MONEY``)."""
+    """``pattern`` with each ``[£$€]`` widened to any currency (see ``MONEY``), for use on unfolded text."""
     return pattern.replace("[£$€]", MONEY)
 
 
 def rx(*alternatives: str) -> re.Pattern[str]:
-    """One case-insensitive regex from alternatives (each wrapped in a group); ``[£$€]`` means any currency."""
-    return re.compile("|".join(f"(?:{money(a)})" for a in alternatives), FLAGS)
+    """One case-insensitive regex from alternatives (each wrapped in a group)."""
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), FLAGS)
 
 
 # --------------------------------------------------------------------------- qualifiers
@@ -584,7 +593,7 @@ R05 = ReasonRules(
             r"answers?|plans?|assessments?|checks?|classifications?|reviews?|predictions?|runs?|images?|frames?|calls?\s+to\s+the\s+model|transactions?|documents?|items?|records?|requests?|queries|inferences?)\b",
         ), core=True),
         # "Document AI cost per page | n/a | $0.012": the row label names the unit, a later cell the amount
-        Element("unit cost", rx(UNIT_COST_LABEL), core=True, in_row_with=rx(r"[£$€]\s?\d"),
+        Element("unit cost", rx(UNIT_COST_LABEL), core=True, in_row_with=re.compile(money(r"[£$€]\s?\d"), FLAGS),
                 # "Average handling cost per claim | £212": the business's own cost, a KPI, not the AI's unit cost
                 other_senses=rx(r"\b(?:handling|processing|fully[- ]loaded|labou?r|staff|people|agent|servicing|AP|clerical|manual)\s+costs?\s+per\b")),
         Element("running cost at production volume", rx(

@@ -231,3 +231,12 @@ def test_stripped_or_replayed_history_with_volunteers_is_missing_even_with_live_
     redacted = make_doc(["The 25 users were nominated by their team leaders and worked on live correspondence.",
                          "Personal data was redacted before any text left the department's tenancy."])
     assert review(redacted)["R09"][0] == Status.PARTIAL
+
+
+def test_training_for_people_of_any_trade_is_training() -> None:
+    for sentence in ("The twelve validators at the pilot sites will receive two days of training and weekly huddles.",
+                     "Inspectors on Line 3 received half a day of training from the integrator.",
+                     "We did a 45-minute session for both branches on reading the match scores."):
+        status, why = review(make_doc([sentence]))["R08"]
+        assert status == Status.PARTIAL, (sentence, why)
+    assert review(make_doc(["The model received two days of training on the labelled images."]))["R08"][0] == Status.MISSING

@@ -827,7 +827,12 @@ R08 = ReasonRules(
             r"caseworkers|operators|workforce|frontline|managers|nurses|officers|analysts|people|underwriters|collectors|participants|"
             r"associates|lawyers|attorneys|solicitors|paralegals|planners|dispatchers|technicians|engineers|recruiters|tutors|teachers|drivers)\b",
             r"\b(?:staff|user|end[- ]user|colleague|agent|employee|frontline|classroom|role[- ]based)\s+training\b|\btraining\s+(?:programme|program|plan|sessions?|materials?|courses?|modules?|needs|budget)\b",
-            r"\b(?:staff|users|agents|teams|assessors|officers|administrators|employees|colleagues|handlers|drivers|caseworkers|advisers|nurses|clinicians|participants)\b[^.;]{0,60}?\b(?:will\s+be|were|are|get|got)\s+(?:trained|briefed)\b|\breceiv\w+\s+(?:a\s+)?(?:short\s+)?(?:briefing|training|induction)\b",
+            # training given to people of any trade: "two days of training for the twelve pilot validators", "46 desk staff trained"
+            r"\b(?:train(?:ing|ed)?|briefings?|sessions?|workshops?|courses?|inductions?|coaching)\s+(?:\w+\s+){0,2}?for\s+(?:the\s+|all\s+|our\s+|each\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:[a-z]+(?:ers|ors|ists|ians|ants|ents)|staff|desks|teams|nurses|users|officers|managers|agents|people|clinicians|clerks|crews|doctors|vets|surgeons|midwives|pharmacists|"
+            r"branches|offices|sites|wards|depots|stores|clinics|shifts)\b",
+            r"\b(?:[a-z]+(?:ers|ors|ists|ians|ants|ents)|staff|nurses|clerks|crews|doctors|vets)\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:trained|briefed|coached|inducted)\b",
+            r"\b(?:staff|users|agents|teams|assessors|officers|administrators|employees|colleagues|handlers|drivers|caseworkers|advisers|nurses|clinicians|participants)\b[^.;]{0,60}?\b(?:will\s+be|were|are|get|got)\s+(?:trained|briefed)\b|\breceiv\w+\s+(?:[\w-]+\s+){0,4}?(?:briefing|training|induction|coaching)\b",
             r"\b(?:staff|users|agents|teams|officers|employees|colleagues|handlers|caseworkers|advisers|nurses|clinicians|managers)\s+(?:should|must|will|need\s+to)\s+(?:have|get|receive|be\s+given)\s+(?:\w+\s+){0,2}?training\b",
             r"\bupskill\w*|\breskill\w*|\be-?learning\b|\buser\s+guides?\b|\bone[- ]page\s+guides?\b|\bonboarding\s+(?:of\s+)?(?:staff|users)\b",
             r"\b(?:walk-?throughs?|drop[- ]in\s+sessions?|coaching|floor[- ]?walkers?)\b",

@@ -240,3 +240,14 @@ def test_training_for_people_of_any_trade_is_training() -> None:
         status, why = review(make_doc([sentence]))["R08"]
         assert status == Status.PARTIAL, (sentence, why)
     assert review(make_doc(["The model received two days of training on the labelled images."]))["R08"][0] == Status.MISSING
+
+
+def test_results_landing_where_people_already_work_is_integration() -> None:
+    for sentence in ("Agents accept or correct the link in their normal CMS screen.",
+                     "Every AI result, its version and the reading radiologist are logged in RIS.",
+                     "The recommendation is served by an API to the product pages on web and app."):
+        doc = make_doc([sentence, "Each decision is kept in the audit trail."])
+        status, why = review(doc)["R07"]
+        assert status == Status.ADDRESSED, (sentence, why)
+    # an acronym that is a file format is not a system
+    assert review(make_doc(["Results were saved in CSV format for the analysts.", "Each decision is kept in the audit trail."]))["R07"][0] != Status.ADDRESSED

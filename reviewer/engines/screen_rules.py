@@ -760,6 +760,10 @@ R07 = ReasonRules(
             r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
             # an API or interface that lands in a system people use: "through the origination API into the existing loan screen"
             r"\b(?:APIs?|interfaces?|integration\s+layer|connectors?|gateway)\s+(?:\w+\s+){0,2}?(?:into|to)\s+(?:the\s+)?(?:existing\s+)?(?:[\w'-]+\s+){0,3}?(?:screens?|systems?|records?|queues?|platform|ERP|CRM|ledger|case|worklist)\b",
+            # work done where people already work: "in their normal CMS screen", "logged in RIS", "served by an API to the product pages"
+            r"\b(?:in|on|from|within)\s+(?:their|the|its|our)\s+(?:normal|usual|existing|everyday|day-to-day|regular|own)\s+(?:[\w-]+\s+){0,2}?(?:screens?|worklists?|queues?|views?|desktops?|records?|inbox|systems?|tools?)\b",
+            r"(?-i:\b(?:logged|recorded|kept|stored|written|shown|flagged|raised|created|filed)\s+(?:\w+\s+){0,2}?(?:in|into|on)\s+(?:the\s+)?[A-Z]{2,5}\b(?!\s+(?:format|file)))",
+            r"\bserved\s+(?:\w+\s+){0,2}?(?:by|through|via)\s+(?:an?\s+|the\s+)?API\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:pages?|apps?|site|screens?|systems?|portal)\b",
             # a named system reached through an interface: "raised in SAP PM through an interface", "from the ERP through its integration layer"
             r"(?-i:\b(?:in|into|from|to)\s+(?:the\s+)?[A-Z]{2,}[\w-]*(?:\s+[A-Z]{2,}[\w-]*)?\s+(?:through|via|using)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:API|APIs|interface|connector|integration\s+layer))",
             r"(?-i:\b[A-Z]{2,}\w*\s+(?:calls|queries|consumes|reads|receives|displays|invokes)\b)",

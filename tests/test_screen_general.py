@@ -251,3 +251,37 @@ def test_results_landing_where_people_already_work_is_integration() -> None:
         assert status == Status.ADDRESSED, (sentence, why)
     # an acronym that is a file format is not a system
     assert review(make_doc(["Results were saved in CSV format for the analysts.", "Each decision is kept in the audit trail."]))["R07"][0] != Status.ADDRESSED
+
+
+def test_owner_named_in_another_cell_of_its_row() -> None:
+    doc = make_doc(["Ownership after the pilot."], rows=["Role | Name",
+                    "Role: Owner of the service in production, from 1 October | Name: Dr Anjali Menon, Group Head of Revenue Cycle Operations"],
+                   doc_type=DocType.REPORT)
+    status, why = review(doc)["R03"]
+    assert status == Status.ADDRESSED, why
+
+
+def test_a_titled_owner_is_not_the_supplier_they_manage() -> None:
+    doc = make_doc(["From today Priya Shah, Head of Delivery, owns CV Match: she holds the supplier relationship and decides who uses it."])
+    status, why = review(doc)["R03"]
+    assert status == Status.ADDRESSED, why
+    assert review(make_doc(["The supplier owns the model and runs it for us."]))["R03"][0] == Status.PARTIAL
+
+
+def test_items_under_a_lead_in_that_says_they_are_built_are_in_place() -> None:
+    from .test_screen_topics import _doc_with_list
+
+    items = ["Model documentation maintained by the vendor and reviewed by Group Risk.",
+             "Monitoring: weekly accuracy sampling by Compliance; errors reported through the incident process.",
+             "A data protection impact assessment completed before the pilot."]
+    built = _doc_with_list("The pilot is designed to the standards a production system would need:", items, heading="Governance")
+    status, why = review(built)["R06"]
+    assert status == Status.ADDRESSED, why
+    later = _doc_with_list("A production system would need:", items, heading="Governance")
+    assert review(later)["R06"][0] != Status.ADDRESSED
+
+
+def test_and_will_starts_a_clause_of_its_own() -> None:
+    doc = make_doc(["Dana Whitfield, SVP Commercial Credit Operations, is the business owner from kick-off and will run the capability if it is scaled."])
+    status, why = review(doc)["R03"]
+    assert status == Status.ADDRESSED, why

@@ -210,6 +210,8 @@ def _lead_in(text: str) -> Polarity | None:
     spans = sentence_spans(t)
     last = t[spans[-1][0] : spans[-1][1]] if spans else t
     clause = re.split(r"[,;]\s|:\s", last.rstrip().rstrip(":"))[-1]  # the clause that introduces the list
+    if re.search(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:designed|built|run|set\s+up|working)\s+(?:to|with|against|at)\b", clause, re.I):
+        return None  # "The pilot is designed to the standards a production system would need:": the items are in place
     if R.DEFERRAL.search(clause):
         return "deferred"
     if re.search(r"\bnot\s+(?:as\s+)?(?:an?\s+)?(?:later|afterthoughts?|after\s+the\s+fact|future)\b", clause, re.I):
@@ -638,7 +640,9 @@ def _classify_owner(text: str) -> tuple[Literal["operational", "named", "pilot",
     tentative = rules["tentative"].search(text)
     if tentative:
         return "vague", squash(named.group(0) if named else tentative.group(0))
-    if named and not rules["exec"].search(named.group(0)) and not (pilot and not operational):
+    # "Priya Shah, Head of Delivery, owns it: she holds the supplier relationship": the titled owner comes first
+    titled_first = bool(named and pilot and named.start() < pilot.start() and _TITLE.search(named.group(0)))
+    if named and not rules["exec"].search(named.group(0)) and not (pilot and not operational and not titled_first):
         return "operational", squash(named.group(0))
     if operational and not pilot and not vague and re.search(r"\b(?:team|function|department|unit|directorate|lead|manager|head)\b", text, re.I):
         return "operational", squash(operational.group(0))
@@ -706,7 +710,10 @@ def owners(doc: _Doc) -> tuple[list[_Owner], list[Mention], list[Mention]]:
         if m.polarity in ("negated", "deferred"):
             against.append(m)
             continue
-        kind, who = _classify_owner(m.unit.text)
+        # a table row says who in another cell ("Role: Owner in production | Name: Dr A. Menon, Head of ...")
+        short_cell = (m.unit.is_table and len(m.unit.text) <= 80 and not R.NAMED_ROLE.search(m.unit.text)
+                      and re.search(r"\bowner\b", m.unit.text, re.I) is not None)
+        kind, who = _classify_owner(m.unit.block.text if short_cell else m.unit.text)
         got.append(_Owner(m, kind, who))
     got += extra
     handover = [m for _, m in _find(doc, rules.elements[1]) if m.polarity in ("affirmed", "future")]

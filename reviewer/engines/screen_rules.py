@@ -54,7 +54,7 @@ def rx(*alternatives: str) -> re.Pattern[str]:
 
 # A clause ends at these (negation and deferral do not cross them).
 CLAUSE_BREAK = re.compile(
-    r";|:\s|\s[-–—]\s|,\s+so\s|,?\s+but\s|,?\s+however\b|,?\s+although\s|,?\s+whereas\s|,?\s+while\s|,\s+and\s+(?=(?:\w+\s+){1,2}(?:is|are|was|were|has|have|will)\b)",
+    r";|:\s|\s[-–—]\s|,\s+so\s|,?\s+but\s|,?\s+however\b|,?\s+although\s|,?\s+whereas\s|,?\s+while\s|,\s+and\s+(?=(?:\w+\s+){1,2}(?:is|are|was|were|has|have|will)\b)|\s+and\s+(?=(?:will|would|shall)\s+(?!be\b))",
     FLAGS,
 )
 

@@ -285,3 +285,21 @@ def test_and_will_starts_a_clause_of_its_own() -> None:
     doc = make_doc(["Dana Whitfield, SVP Commercial Credit Operations, is the business owner from kick-off and will run the capability if it is scaled."])
     status, why = review(doc)["R03"]
     assert status == Status.ADDRESSED, why
+
+
+def test_days_to_a_decision_is_a_kpi() -> None:
+    doc = make_doc(["Days to first payment decision: baseline 23.4 days last year, target 16 days by month 6."])
+    status, why = review(doc)["R01"]
+    assert status == Status.ADDRESSED, why
+
+
+def test_a_decision_without_a_second_sign_off_is_a_change_of_decision_rights() -> None:
+    doc = make_doc(["From week 2 both units moved to a new discharge workflow.",
+                    "The coordinator approves the claim without a second sign-off."])
+    status, why = review(doc)["R02"]
+    assert status == Status.ADDRESSED, why
+
+
+def test_processing_a_change_of_circumstances_is_not_a_process_change() -> None:
+    doc = make_doc(["Average days to process a change of circumstances fell from 14.2 to 9.8."], doc_type=DocType.REPORT)
+    assert review(doc)["R02"][0] == Status.MISSING

@@ -231,6 +231,8 @@ COMMERCIAL_KPI = rx(
     # safety outcomes an operation is run for
     r"\b(?:lost[- ]time\s+(?:injur(?:y|ies)|incidents?)|near[- ]miss(?:es)?|(?:safety|patient\s+safety|workplace)\s+incidents|injur(?:y|ies)\s+rates?|LTIFR|TRIFR|stop[- ]works?)\b",
     r"\btime\s+from\s+(?:\w+\s+){1,4}?to\s+(?:an?\s+|the\s+)?\w+",
+    # "days to process a change of circumstances", "days to first payment decision"
+    r"\b(?:days|hours|minutes|weeks|months)\s+(?:from\s+[\w-]+\s+)?to\s+(?:first\s+|a\s+|the\s+)?(?:process|decid|decision|resolv|resolution|pay|payment|settl|complet|clos|answer|respon|treat|discharg|hir|fill|repair|fix|deliver|issu|triag|review|approv|quot|onboard)\w*",
     r"\btime\s+(?:taken\s+)?to\s+(?:process|decide|resolve|settle|pay|assess|complete|handle|close|answer|respond|report|repair|fix|deliver|issue|triage|review)\b(?:\s+(?:a|an|the|each))?(?:\s+new)?(?:\s+[a-z-]+)?",
     r"\b(?:\w+-to-\w+)\s+times?\b",
     r"\btime[- ]to[- ](?:decision|resolution|yield|cash|hire|shortlist|offer|settle|settlement|close|quote|market|serve|value|"
@@ -372,10 +374,14 @@ R02 = ReasonRules(
             # the way of working the pilot runs is the one meant for scale
             r"\bwork(?:s|ing)?\s+differently\b|\bdifferent\s+ways?\s+of\s+working\b|\b(?:designed|built|scoped)\s+around\s+(?:it|this|that|the\s+new)\b",
             r"\b(?:arrangement|set[- ]?up|model|process|flow|way\s+of\s+working)\s+(?:that\s+)?we\s+(?:intend|plan|would|will|expect)\s+(?:to\s+)?(?:run|use|operate|adopt|keep)\s+at\s+(?:full\s+)?(?:scale|volume)\b",
-        ), core=True, other_senses=rx(r"(?<![-\w])(?:data|ml|training|airflow|ci/cd|build|deployment|etl|software)\s+(?:workflow|process)")),
+        ), core=True, other_senses=rx(r"(?<![-\w])(?:data|ml|training|airflow|ci/cd|build|deployment|etl|software)\s+(?:workflow|process)",
+                                      # "to process a change of circumstances": a verb and a benefits term, not a process change
+                                      r"\bchanges?\s+(?:of|in)\s+circumstances?\b|\bto\s+process\s+(?:an?|the|each)\b")),
         Element("decision rights", rx(
             r"\bdecision[- ]rights?\b|\bdecision[- ]making\s+authority\b|\bRACI\b|\b(?:approval|sign[- ]off|delegated)\s+(?:authority|limits?|levels?)\b",
             r"\b(?:own|sole|final|delegated|new)\s+(?:decision\s+)?authority\b|\bauthority\s+to\s+(?:sign|send|approve|decide|override|settle|release|issue)\b|\bwhen\s+(?:they|staff|agents|users)\s+(?:may|can|should)\s+override\b|"
+            # a decision that no longer needs someone else's sign-off: "closes non-police calls without a supervisor"
+            r"\bwithout\s+(?:a\s+|the\s+|any\s+)?(?:second|supervisor|manager|senior|service[- ]manager|team[- ]leader|consultant|partner|doctor)['\u2019s]*\s*(?:sign[- ]?off|approval|review|check|authori[sz]ation)?\b|"
             r"\brights?\s+to\s+(?:override|overrule|approve|decide|reject|veto|sign\s+off|amend|set|choose|change)\b|\bkeeps?\s+(?:the\s+)?(?:right|authority|final\s+say|final\s+decision)\b|"
             r"\bdecision\s+(?:matrix|matrices|framework)\b|\boverride\s+(?:rules|policy|authority|criteria|thresholds?)\b|"
             r"\bwho\s+(?:decides|approves|signs\s+off|is\s+accountable)\b|\bauthori[sz]ed\s+to\s+(?:approve|decide|override)\b",
@@ -420,7 +426,8 @@ R02 = ReasonRules(
         r"\b(?:chang\w*|redesign\w*|revis\w+|rethink\w*|reorgani[sz]\w+|restructur\w+|adapt\w*|rewrit\w+|move\s+(?:to|away\s+from)|shift\s+(?:to|from)|switch\s+to)\s+"
         r"(?:\w+\s+){0,4}?(?:process(?:es)?|workflows?|procedures?|polic(?:y|ies)|roles?|responsibilit(?:y|ies)|decision[- ]rights|sign[- ]offs?|approvals?|"
         r"delegations?|rotas?|shifts?|staffing|team\s+structures?|jobs?|ways\s+of\s+working|strategy|planning|scheduling|practices?)\b",
-    ), other_senses=rx(MODEL_MATHS.pattern, r"\b(?:website|web\s*site|page|logo|form|screen|model|algorithm|UI|interface|app|dashboard|report)\s+re-?design\w*|\bre-?design\w*\s+(?:of\s+)?(?:the\s+)?(?:website|page|logo|form|screen|model|algorithm|UI|interface|app|dashboard|report)\b")),
+    ), other_senses=rx(MODEL_MATHS.pattern, r"\bchanges?\s+(?:of|in)\s+circumstances?\b|\bto\s+process\s+(?:an?|the|each)\b",
+                       r"\b(?:website|web\s*site|page|logo|form|screen|model|algorithm|UI|interface|app|dashboard|report)\s+re-?design\w*|\bre-?design\w*\s+(?:of\s+)?(?:the\s+)?(?:website|page|logo|form|screen|model|algorithm|UI|interface|app|dashboard|report)\b")),
     gap_cancels=True,  # a handoff "into the normal queue" is today's process, not a redesign
 )
 

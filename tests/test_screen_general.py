@@ -303,3 +303,21 @@ def test_a_decision_without_a_second_sign_off_is_a_change_of_decision_rights() -
 def test_processing_a_change_of_circumstances_is_not_a_process_change() -> None:
     doc = make_doc(["Average days to process a change of circumstances fell from 14.2 to 9.8."], doc_type=DocType.REPORT)
     assert review(doc)["R02"][0] == Status.MISSING
+
+
+def test_governance_for_when_we_go_live_is_deferred() -> None:
+    doc = make_doc(["We'll set up proper model governance and an AI policy when we go GA."])
+    assert review(doc)["R06"][0] == Status.MISSING
+
+
+def test_data_saved_automatically_and_checked_nightly_is_an_enterprise_flow() -> None:
+    doc = make_doc(["Every image is saved automatically to the plant server together with the lot number read from the MES work order.",
+                    "A nightly job checks the image store and emails the maintenance team when something is out of range."])
+    status, why = review(doc)["R04"]
+    assert status == Status.ADDRESSED, why
+
+
+def test_a_committee_that_follows_several_pilots_is_portfolio_context() -> None:
+    doc = make_doc(["The Data & AI committee, which meets monthly, follows the advisor alongside two other pilots."])
+    assert review(doc)["R10"][0] == Status.PARTIAL
+    assert review(make_doc(["Knowledge & Innovation Committee, 30 January."]))["R10"][0] == Status.MISSING

@@ -111,6 +111,7 @@ DEFERRAL = rx(
     r"\b(?:if|once|when|after)\s+(?:the\s+|this\s+)?(?:pilot|trial|poc|proof\s+of\s+concept)\s+(?:has\s+|have\s+)?(?:shows?|showed|shown|proves?|proved|proven|demonstrates?|demonstrated)\b",
     r"\buntil\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:is|are|has\s+been|have\s+been)\s+(?:confirmed|agreed|appointed|named|identified|decided|found|in\s+place)\b",
     r"\bdeferred\b|\bdefer(?:s|ring)?\b|\bpostponed\b|\bparked\b|\bon\s+hold\b|\bpushed\s+back\b",
+    r"\b(?:when|once|after|before)\s+(?:we|it|they|the\s+\w+)\s+(?:go|goes|move|moves|launch|launches)\s+(?:to\s+|into\s+)?(?:GA|live|production|general\s+availability|scale|full\s+roll[- ]?out)\b",
     r"\bfuture\s+(?:work|phases?|stages?|consideration|iterations?|releases?)\b",
     r"\bbeyond\s+(?:the\s+)?(?:scope\s+of\s+)?(?:this\s+|the\s+)?(?:pilot|poc|trial|initial\s+phase)\b",
     r"\bpost[- ](?:pilot|poc|trial)\s+(?:phase|stage|work|activity|activities)\b",
@@ -534,16 +535,18 @@ R04 = ReasonRules(
             r"\b(?:data|records|details)\s+(?:\w+\s+){0,3}?(?:via|through|using)\s+(?:\w+\s+){0,2}?APIs?\b",
             r"\b(?:integrat\w+|connect\w+|ingest\w*)\s+(?:\w+\s+){0,3}?(?:from|with)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:source|core|CRM|ERP|EHR|EPR|PAS|claims|policy|billing|core\s+banking|ledger)\s*(?:systems?|platforms?|data)?\b",
             r"\b(?:reads?|read|pulls?|pulled|retriev\w+|looks?\s+up|fetch\w*)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|database|EPR|EHR|ERP|CRM|PAS|LIMS|TMS|WMS)\b",
+            r"\bconnects?\s+(?:directly\s+)?(?:to|with)\s+(?:your\s+|the\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|database|POS|ERP|CRM|EPR|EHR|ledger)\b",
             r"\bgolden\s+(?:sources?|records?)\b|\bchange[- ]data[- ]capture\b|\bCDC\b|\b(?:real|proper|system|production|event)\s+(?:data\s+)?feeds?\b|\bthrough\s+(?:its|the|their|an?)\s+(?:[\w-]+\s+)?APIs?\b",
         ), core=True),
         Element("automated pipeline", rx(
             r"\b(?:automated|production|productionised|productionized|scheduled|streaming|batch|repeatable|data|ETL|ELT|ingestion|feature|proper|robust|scalable|enterprise)\s+pipelines?\b",
             r"\bpipelines?\s+(?:from|into|that\s+(?:ingest|load|refresh))\b|\bETL\b|\bELT\b|\bdata\s+engineering\b|\borchestrat\w+\b|\bAirflow\b|\bdbt\b",
             r"\b(?:automat\w+|refresh\w*)\s+(?:the\s+)?(?:data\s+)?(?:ingestion|preparation|extraction|refresh|loads?|feeds?|flows?|transfers?|extracts?)\b",
-            r"\b(?:receive|get|load|ingest|pull|extract|feed|refresh|flow|arriv|stream|link|sync|push|transfer|copie|copy)\w*\s+(?:\w+\s+){0,3}?automatically\b|\bevent\s+(?:bus|stream|streaming|hub)\b|\b(?:CDC|change[- ]data[- ]capture)\s+feeds?\b",
+            r"\b(?:receive|get|load|ingest|pull|extract|feed|refresh|flow|arriv|stream|link|sync|push|transfer|copie|copy|sav|stor|captur|record|import|writ|upload)\w*\s+(?:[\w,-]+\s+){0,6}?automatically\b|\bevent\s+(?:bus|stream|streaming|hub)\b|\b(?:CDC|change[- ]data[- ]capture)\s+feeds?\b",
         ), core=True, other_senses=PIPELINE_OTHER_SENSE),
         Element("data quality monitoring", rx(
             r"\bdata[- ]quality\s+(?:monitoring|checks?|rules|controls?|framework|dashboards?|metrics|management|assurance|tests?|alerts?|SLAs?)\b",
+            r"\bdata\s+health\s+(?:checks?|monitoring|alerts?)\b|\b(?:nightly|daily|hourly|automated|scheduled)\s+(?:[\w-]+\s+)?(?:jobs?|checks?|scripts?|routines?)\s+(?:that\s+)?(?:checks?|validates?|flags?|monitors?)\b|"
             r"\bdata\s+(?:validation|observability|profiling|contracts?)\b|\b(?:daily|weekly|automated)\s+(?:data\s+)?quality\s+(?:monitor|check)\w*|\bquality\s+thresholds?\b|\bmonitor\w*\s+(?:of\s+)?(?:the\s+)?data\s+(?:quality|drift)\b|\bdata\s+drift\s+(?:monitoring|detection|alerts?|checks?)\b",
         ), core=True),
         Element("lineage", rx(r"\blineage\b|\bdata\s+catalog(?:ue)?s?\b|\bmetadata\s+(?:management|catalog\w*)\b|\bprovenance\b"), core=True),
@@ -996,6 +999,8 @@ R10 = ReasonRules(
             r"\b(?:other|all|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:AI|ML|GenAI|innovation|digital|automation|analytics|data)\s+"
             r"(?:pilots|trials|experiments|initiatives|use\s+cases|projects|proofs?\s+of\s+concept|PoCs)\b",
             r"\b(?:other|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:pilots|trials|experiments|initiatives|use\s+cases|proofs?\s+of\s+concept|PoCs)\b",
+            # a committee that looks across pilots or projects
+            r"\bcommittee\b[^.;]{0,120}?\b(?:pilots|projects|initiatives|use\s+cases|experiments|trials)\b|\b(?:pilots|projects|initiatives|use\s+cases|experiments|trials)\b[^.;]{0,80}?\bcommittee\b",
         ), core=True, other_senses=PORTFOLIO_OTHER_SENSE),
         Element("named executive portfolio owner", rx(
             r"\bChief\s+(?:AI|Artificial\s+Intelligence|Data|Data\s+(?:and|&)\s+(?:AI|Analytics)|Digital|Technology|Information|Analytics|Transformation|Innovation)\s+Officer\b",

@@ -321,3 +321,22 @@ def test_a_committee_that_follows_several_pilots_is_portfolio_context() -> None:
     doc = make_doc(["The Data & AI committee, which meets monthly, follows the advisor alongside two other pilots."])
     assert review(doc)["R10"][0] == Status.PARTIAL
     assert review(make_doc(["Knowledge & Innovation Committee, 30 January."]))["R10"][0] == Status.MISSING
+
+
+def test_a_function_named_for_later_ownership_is_a_vague_owner() -> None:
+    for sentence in ("The sales team will own the new process and the tool once the pilot ends.",
+                     "If the pilot is successful the service would be led by a Principal Social Worker for Duty and Intake (post to be confirmed)."):
+        status, why = review(make_doc([sentence]))["R03"]
+        assert status == Status.PARTIAL, (sentence, why)
+    # the pilot team running the pilot, with ownership left for later, names no owner
+    doc = make_doc(["The Change Team runs the pilot; ownership will be settled at the scale decision."])
+    assert review(doc)["R03"][0] == Status.MISSING
+    assert review(make_doc(["Ownership will be agreed at the scale gate."]))["R03"][0] == Status.MISSING
+
+
+def test_a_function_proposed_under_an_ownership_heading_is_a_vague_owner() -> None:
+    from .test_screen_topics import _doc_with_list
+
+    doc = _doc_with_list("Proposed: the E-commerce department (to be confirmed by the committee).", [], heading="Who will run it")
+    status, why = review(doc)["R03"]
+    assert status == Status.PARTIAL, why

@@ -666,6 +666,8 @@ def _log_owner(u: Unit) -> bool:
 
 _DECIDER = re.compile(r"\b(?:decided|agreed|determined|settled|confirmed|chosen|approved)\s+by\s+(?:the\s+)?(?:[A-Z][\w&-]*\s*)+"
                       r"|\bbetween\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*\s+and\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*")
+_FUNCTION = re.compile(r"\b(?:the|our|your|its)\s+(?:[\w&-]+\s+){1,3}?(?:team|department|function|unit|office|desk|division|directorate)\b"
+                       r"|(?-i:\b(?:[A-Z][\w&-]+\s+){1,4}(?:Team|Department|Function|Unit|Office|Desk|Division|Directorate|Worker|Manager|Lead|Officer)\b)", re.I)
 _ACCOUNTABLE = re.compile(r"\baccountab\w+|\b(?:named|individual|person)\b", re.I)
 _PERSON = re.compile(r"\b(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z'-]+,")
 _OWNER_SECTION = re.compile(r"\bowner(?:ship|s)?\b|\bwho\s+(?:owns|will\s+own|runs|will\s+run|looks\s+after|is\s+accountable)|\baccountab\w+", re.I)
@@ -694,16 +696,15 @@ def owners(doc: _Doc) -> tuple[list[_Owner], list[Mention], list[Mention]]:
                 extra.append(_Owner(Mention(u, "named operational owner", 0, len(u.text), pol, True), kind, who))
         # under an "Ownership" heading a sentence naming a role is the ownership statement
         elif (k not in own_units and not u.is_table and u.block.heading_path and _OWNER_SECTION.search(u.block.heading_path[-1])
-              and R.NAMED_ROLE.search(u.text)):
+              and (R.NAMED_ROLE.search(u.text) or _FUNCTION.search(u.text))):
             kind, who = _classify_owner(u.text)
-            if kind in ("operational", "named"):
-                pol = polarity(u.text, 0, 0, is_report=doc.is_report, future_section=doc.future_section[k])
-                pol = doc.inherited[k] or pol if pol in ("affirmed", "future") else pol
-                m = Mention(u, "named operational owner", 0, len(u.text), pol, True)
-                if pol in ("negated", "deferred"):
-                    against.append(m)
-                else:
-                    extra.append(_Owner(m, kind, who))
+            pol = polarity(u.text, 0, 0, is_report=doc.is_report, future_section=doc.future_section[k])
+            pol = doc.inherited[k] or pol if pol in ("affirmed", "future") else pol
+            m = Mention(u, "named operational owner", 0, len(u.text), pol, True)
+            if pol in ("negated", "deferred") and kind != "pilot":
+                against.append(m)  # "Proposed: the E-commerce department (to be confirmed)": pointed to, not assigned
+            elif pol not in ("negated", "deferred") and (kind in ("operational", "named") or (kind != "pilot" and _FUNCTION.search(u.text))):
+                extra.append(_Owner(m, kind, who))  # under "Who will run it", a function named is the (maybe vague) owner
     for _, m in _find(doc, rules.elements[0]):
         if _log_owner(m.unit):
             continue  # the owner of an action or RAID item, not of the capability
@@ -718,6 +719,13 @@ def owners(doc: _Doc) -> tuple[list[_Owner], list[Mention], list[Mention]]:
     got += extra
     handover = [m for _, m in _find(doc, rules.elements[1]) if m.polarity in ("affirmed", "future")]
     return got, against, handover
+
+
+def _points_to_function(m: Mention) -> bool:
+    """A deferred ownership statement that still names the function or post meant to own it (not the pilot team)."""
+    text = _DECIDER.sub("", m.unit.text)
+    kind = _classify_owner(text)[0]
+    return m.polarity == "deferred" and kind != "pilot" and (kind == "operational" or bool(_FUNCTION.search(text)))
 
 
 def _r03(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
@@ -747,7 +755,9 @@ def _r03(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         if against:
             why = why[:-1] + "; elsewhere it is deferred or negated."
         return _Assessment(Status.PARTIAL, why, [o.mention], against[:1], ["named operational owner"] if o.kind == "named" else [])
-    pointed = next((m for m in against if _classify_owner(_DECIDER.sub("", m.unit.text))[0] == "operational"), None)
+    # deferred, but a function or post is named ("the sales team will own it once the pilot ends", "a Principal Social
+    # Worker would lead it, post to be confirmed"): a vague owner, which is partial; an owner left wholly for later is missing
+    pointed = next((m for m in against if _points_to_function(m)), None)
     if pointed is not None:
         who = _classify_owner(_DECIDER.sub("", pointed.unit.text))[1]
         return _Assessment(Status.PARTIAL, f"Ownership points to {who} but is not yet assigned (TBC or deferred).",

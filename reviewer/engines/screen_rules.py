@@ -439,6 +439,7 @@ OWNERSHIP = rx(
     r"\b(?:own|owns|owned|owning|owner|owners|ownership)\b",
     r"\baccountab(?:le|ility)\b|\bresponsib(?:le|ility)\s+for\s+(?:running|operating|the\s+(?:service|tool|system|model|capability|solution))",
     r"\bwill\s+(?:run|operate|take\s+over|manage)\s+(?:the\s+)?(?:service|tool|system|model|capability|solution|it)\b",
+    r"\b(?:would|will|is\s+to|shall)\s+be\s+(?:led|run|managed|owned|operated)\s+by\b",
     r"\btransition(?:ed)?\s+(?:in)?to\s+(?:business\s+as\s+usual|BAU|operations|live\s+service|service)\b",
     r"\b(?:business|service|product|process|operational)\s+(?:owner|lead)\b|\btake\s+(?:it\s+)?(?:over|from\s+here)\b|\b(?:takes|took|taken|taking)\s+over\s+(?:the\s+|its\s+)?(?:model|service|tool|system|running|operation)\b",
     r"\bDRI\b|\bdirectly\s+responsible\b|\bin\s+charge\s+(?:of|from)\b|\b(?:carry\s+on|continue|go\s+on)\s+(?:running|to\s+run|operating)\b|\bruns?\s+it\s+day[- ]to[- ]day\b|\bpick\s+(?:it|this)\s+up\b",

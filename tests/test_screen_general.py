@@ -340,3 +340,21 @@ def test_a_function_proposed_under_an_ownership_heading_is_a_vague_owner() -> No
     doc = _doc_with_list("Proposed: the E-commerce department (to be confirmed by the committee).", [], heading="Who will run it")
     status, why = review(doc)["R03"]
     assert status == Status.PARTIAL, why
+
+
+def test_a_monthly_bill_is_not_a_running_cost_at_scale() -> None:
+    pilot = make_doc(["The entity matching service costs A$0.40 per entity looked up.", "Cloud compute and storage cost A$1,150 per month."])
+    assert review(pilot)["R05"][0] == Status.PARTIAL
+    scaled = make_doc(["The entity matching service costs A$0.40 per entity looked up.",
+                       "At full scale, cloud compute and storage would cost A$14,000 a year across all 12 offices."])
+    assert review(scaled)["R05"][0] == Status.ADDRESSED
+    table = make_doc(["Running costs."], rows=["Item | Per call | Annual", "Voice platform | $0.21 per call | $399,000",
+                                               "Total | $790,000 per year (about $0.42 per call)"])
+    status, why = review(table)["R05"]
+    assert status == Status.ADDRESSED, why
+
+
+def test_a_cost_model_being_prepared_is_not_yet_there() -> None:
+    doc = make_doc(["Measured cost during the pilot was EUR 0.0011 per parcel checked.",
+                    "A full run-cost model for all 38 depots is being prepared by Controlling for the November committee."])
+    assert review(doc)["R05"][0] == Status.PARTIAL

@@ -313,6 +313,8 @@ def _find(doc: _Doc, element: R.Element, *, gap: bool = False, future_counts: bo
         u = doc.units[k]
         if element.in_row_with is not None and not (u.is_table and element.in_row_with.search(u.block.text, u.end)):
             continue
+        if element.row_label is not None and not (u.is_table and u.start > 0 and element.row_label.search(_row_label(u))):
+            continue
         if element.other_senses is not None and u.is_table and u.start > 0 and element.other_senses.search(_row_label(u)):
             continue  # the row is about something else ("Arrears written off | £41,200 per quarter")
         if element.other_senses is not None and _other_sense(element.other_senses, u.text, s, e):

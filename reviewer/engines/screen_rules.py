@@ -116,6 +116,7 @@ DEFERRAL = rx(
     r"\bbeyond\s+(?:the\s+)?(?:scope\s+of\s+)?(?:this\s+|the\s+)?(?:pilot|poc|trial|initial\s+phase)\b",
     r"\bpost[- ](?:pilot|poc|trial)\s+(?:phase|stage|work|activity|activities)\b",
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|scoped|planned|costed|budgeted|funded)\b",
+    r"\b(?:is|are)\s+(?:still\s+)?being\s+(?:prepared|developed|drafted|worked\s+(?:on|up)|modelled|modeled|scoped|designed)\b",
 )
 # In a post-pilot report, these make a statement a promise, not a measurement.
 FUTURE = rx(
@@ -191,6 +192,7 @@ class Element:
     other_senses: re.Pattern[str] | None = None
     core: bool = False  # counts towards "addressed" thresholds
     in_row_with: re.Pattern[str] | None = None  # only a table cell whose row has this after it ("cost per page | $0.012")
+    row_label: re.Pattern[str] | None = None  # only a table cell whose row's first cell matches this ("Total")
 
 
 @dataclass(frozen=True)
@@ -230,7 +232,8 @@ COMMERCIAL_KPI = rx(
     r"\b(?:drafting|checking|reviewing|writing|typing|filing|marking|booking|scheduling|dispatching|picking|packing|sorting|matching|keying|"
     r"answering|investigating|assessing|preparing|searching|reconciling|coding|reading|reporting|charting|documenting|triaging|validating)\s+times?\b",
     # safety outcomes an operation is run for
-    r"\b(?:lost[- ]time\s+(?:injur(?:y|ies)|incidents?)|near[- ]miss(?:es)?|(?:safety|patient\s+safety|workplace)\s+incidents|injur(?:y|ies)\s+rates?|LTIFR|TRIFR|stop[- ]works?)\b",
+    r"\b(?:lost[- ]time\s+(?:injur(?:y|ies)|incidents?)|(?:safety|patient\s+safety|workplace)\s+incidents|injur(?:y|ies)\s+rates?|LTIFR|TRIFR)\b|"
+    r"\b(?:fewer|reduc\w*|lower|cut|cutting|rates?\s+of|number\s+of|avoid\w*)\s+(?:[\w-]+\s+){0,3}?(?:near[- ]miss(?:es)?|stop[- ]works?|accidents|injuries)\b",
     r"\btime\s+from\s+(?:\w+\s+){1,4}?to\s+(?:an?\s+|the\s+)?\w+",
     # "days to process a change of circumstances", "days to first payment decision"
     r"\b(?:days|hours|minutes|weeks|months)\s+(?:from\s+[\w-]+\s+)?to\s+(?:first\s+|a\s+|the\s+)?(?:process|decid|decision|resolv|resolution|pay|payment|settl|complet|clos|answer|respon|treat|discharg|hir|fill|repair|fix|deliver|issu|triag|review|approv|quot|onboard)\w*",
@@ -338,6 +341,10 @@ R01 = ReasonRules(
                 other_senses=rx(r"\b(?:model|classifier|algorithm|prediction|inference|api|server|gpu|token)s?\s+(?:error|response|capacity|throughput)",
                                 r"\bresponse\s+times?\s+(?:of|under|below)\s+\d+\s*(?:ms|milliseconds|s\b|seconds)",
                                 r"\b(?:loss|error)\s+(?:function|curve|rate\s+of\s+the\s+model)\b|\btraining\s+loss\b|\bvalidation\s+loss\b",
+                                # a business word inside a technical metric's label: "AUC (30-day churn)"
+                                r"\b(?:AUC|AUROC|F1|precision|recall|accuracy|lift|Gini|ROC)\s*\([^)]{0,30}\)",
+                                # a system's speed: "response time per passenger < 3 s"
+                                r"\btimes?\b[^.;]{0,40}?(?:<|≤|under|below|of|:)?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds|ms|milliseconds)\b",
                                 # usage of the tool itself, tracked for change management
                                 r"\badoption\s+(?:KPIs?|metrics?|measures?|rates?)\b",
                                 r"\bsavings\s+(?:accounts?|products?|balances?|schemes?|plans?|bonds?|pots?)\b",
@@ -613,12 +620,17 @@ R05 = ReasonRules(
             r"\b(?:costs?|spend|opex)\s+(?:at|for|of)\s+(?:a\s+)?(?:full|group|network|site|enterprise|company|national)[- ]wide\b|\bat\s+full\s+(?:roll[- ]?out|volume|scale)\b[^.;]{0,40}?[£$€]\d",
             r"\bopex\b|\btotal\s+cost\s+of\s+ownership\b|\bTCO\b|\bcost\s+(?:model|projection|forecast|at\s+scale)\b|\bcosts?\s+at\s+(?:full|production|projected|national|enterprise)\s+(?:volume|scale|usage)\b",
             r"\b(?:costs?|spend|budget|opex)\b[^.;]{0,60}?\b(?:at|for)\s+(?:full|production|projected|national|enterprise|expected|network|group)\s+(?:volumes?|scale|usage|load|roll[- ]?out|launch)\b",
-            r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b",
+            # an amount per period counts when it is for the whole operation, not the pilot's monthly bill
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b[^.;]{0,80}?\b(?:at\s+(?:full|production|scale)|full[- ]scale|all\s+\d*\s*(?:[\w-]+\s+)?(?:sites|depots|stores|branches|clinics|hospitals|offices|wards|units|lines|plants)|network|enterprise|group[- ]wide|company[- ]wide|nationwide|roll[- ]?out|steady[- ]state|in\s+production|(?:whole|entire)\s+(?:[\w-]+\s+){0,2}?(?:area|estate|network|fleet|organi[sz]ation|business|service|region|country|group|company))\b",
+            r"\b(?:at\s+(?:full|production|scale)|full[- ]scale|steady[- ]state|in\s+production|(?:whole|entire)\s+(?:[\w-]+\s+){0,2}?(?:area|estate|network|fleet|organi[sz]ation|business|service|region|country|group|company)|at\s+\d[\d,.]*\s*(?:k|m|million)?\s+[\w-]+\s+(?:a|per)\s+(?:year|month))\b[^.;]{0,80}?[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b",
         ), core=True,
             # "worth £5.8m a year in reduced impairment": a benefit, not a running cost
             other_senses=rx(r"\bworth\b|\bin\s+(?:reduced|lower|avoided)\b|\bsavings?\b|\bbenefits?\b|\brevenue\b|\bimpairment\b",
                             # a KPI's money figure, not a running cost
                             r"\bbaseline\b|\bleakage\b|\blos(?:s|ses|e|t)\b|\bwrit(?:e|ten)[- ]?offs?\b|\bwritten\s+off\b|\barrears\b|\boverpa\w+|\bfraud\b|\bdelay\s+costs?\b")),
+        # "Total | $790,000 per year": the total of a cost table, by the year
+        Element("running cost at production volume", rx(r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|a|each)\s+(?:year|annum)\b"), core=True,
+                row_label=rx(r"^\W*(?:grand\s+)?total\b|\b(?:annual|yearly|running|operating|steady[- ]state|at\s+scale|full[- ]scale)\b")),
         Element("infrastructure and data engineering cost", rx(
             r"\b(?:infrastructure|hosting|compute|cloud|GPU|licen[cs]e|licen[cs]ing|subscription|API|token|vendor|platform|storage)\s+(?:costs?|fees?|spend|charges?|bill)\b",
             r"\bdata\s+engineering\s+costs?\b|\bintegration\s+costs?\b",

@@ -358,3 +358,21 @@ def test_a_cost_model_being_prepared_is_not_yet_there() -> None:
     doc = make_doc(["Measured cost during the pilot was EUR 0.0011 per parcel checked.",
                     "A full run-cost model for all 38 depots is being prepared by Controlling for the November committee."])
     assert review(doc)["R05"][0] == Status.PARTIAL
+
+
+def test_what_is_expected_at_scale_is_not_designed_now() -> None:
+    doc = make_doc(["At scale we expect the intake role to change: agents would spend less time classifying and some teams may be merged."])
+    assert review(doc)["R02"][0] == Status.PARTIAL
+
+
+def test_anonymised_extracts_and_test_calls_with_volunteers_are_missing() -> None:
+    for data in ("Data: an anonymised extract of 2,000 closed referrals from 2022-2024, prepared by our information team.",
+                 "Twenty staff will place scripted test calls from a test number over four weeks."):
+        doc = make_doc([data, "Eight volunteers from the duty team will rate the outputs."])
+        status, why = review(doc)["R09"]
+        assert status == Status.MISSING, (data, why)
+
+
+def test_live_work_run_in_parallel_is_shadow_running() -> None:
+    doc = make_doc(["The pilot uses live applications from two branches, run in parallel: analysts still spread manually in the system of record."])
+    assert review(doc)["R09"][0] == Status.PARTIAL

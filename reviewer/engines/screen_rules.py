@@ -98,7 +98,7 @@ DEFERRAL = rx(
     r"\b(?:needed|required|necessary)\s+(?:later|in\s+future|at\s+scale|for\s+scale|for\s+(?:full\s+)?production|for\s+(?:a\s+)?(?:full\s+)?roll[- ]?out)\b|"
     r"\b(?:needed|required|necessary|need\s+to\s+be\s+\w+)\s+before\s+(?:any\s+|it\s+(?:can|goes)\s+)?(?:live|production|go[- ]live|roll[- ]?out|wider\s+(?:use|roll[- ]?out))\b|\bbeyond\s+shadow\b",
     r"\b(?:would|will)\s+(?:also\s+)?need\b|\b(?:would|will)\s+be\s+(?:needed|required|necessary)\b|\bneeds\s+(?:a|an)\b|\boutside\s+(?:the\s+)?scope\b",
-    r"\bat\s+scale\b[^.;]{0,60}?\bneeds?\s+to\b|\bneeds?\s+to\b[^.;]{0,60}?\bat\s+scale\b",
+    r"\bat\s+scale\b[^.;]{0,60}?\b(?:needs?\s+to|expect|expects|anticipate|anticipates|would|may|might|could)\b|\bneeds?\s+to\b[^.;]{0,60}?\bat\s+scale\b",
     r"\bif\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:results?|outcomes?|tests?|evaluation|pilot|findings)\s+(?:are|is|prove|proves)\s+(?:satisfactory|successful|positive|good|acceptable)\b|\bwill\s+be\s+considered\b",
 
     r"\bwould\s+(?:have|need)\s+to\b|\bwhether\s+to\b|\b(?:a\s+)?wish\s+for\b|\bnext\s+(?:cycle|year|phase|stage)\b|\bquestions?\s+for\s+(?:the\s+)?(?:wider|future|next)\b",
@@ -379,6 +379,7 @@ R02 = ReasonRules(
             r"\boperating[- ]model\s+(?:change|redesign|design|impact|implications)\b|\b(?:target|future)[- ]state\s+(?:process|design|operating|model|workflow|service|journey|map)\w*",
             r"\b(?:redesign|re-design|re-engineer|reengineer|transform|rework|restructur)\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:process|workflow|operating\s+model|service|journey|ways\s+of\s+working|operations)\b",
             r"\b(?:process|workflow|operating[- ]model)\s+(?:redesign|re-design|re-engineering|change|changes|transformation)\b",
+            r"\b(?:new|redesigned|future|target|revised)\s+(?:[\w-]+\s+)?(?:validation|triage|allocation|dispatch|intake|review|approval|referral|handling|assessment|scheduling|planning|booking|inspection|discharge|escalation)\s+(?:model|process|rules|flow|routine|pathway)\b",
             # the way of working the pilot runs is the one meant for scale
             r"\bwork(?:s|ing)?\s+differently\b|\bdifferent\s+ways?\s+of\s+working\b|\b(?:designed|built|scoped)\s+around\s+(?:it|this|that|the\s+new)\b",
             r"\b(?:arrangement|set[- ]?up|model|process|flow|way\s+of\s+working)\s+(?:that\s+)?we\s+(?:intend|plan|would|will|expect)\s+(?:to\s+)?(?:run|use|operate|adopt|keep)\s+at\s+(?:full\s+)?(?:scale|volume)\b",
@@ -966,6 +967,7 @@ R09 = ReasonRules(
             r"\b\d[\d,]*\s+(?:executed|closed|past|historical|completed|signed|archived|resolved)\s+[\w-]+|"
             r"\bhistorical\s+(?:[\w-]+\s+){0,2}?(?:data|extracts?|datasets?|records|cases|claims|calls|requests|sales|history)\b|\b(?:sales|POS|transaction|claims)\s+history\b|"
             r"\bback[- ]?test\w*|\bretrospective(?:ly)?\b|\bpast\s+(?:data|cases|consultations?)\b|\bshadow\s+(?:mode|running|scoring|deployment|basis)\b|\bin\s+shadow\b|\bparallel\s+(?:run|running)\b",
+            r"\b(?:run|ran|running|runs|operated|used)\s+in\s+parallel\b",
             # run beside the normal way of working, not instead of it: shadow running in other words
             r"\b(?:alongside|in\s+parallel\s+(?:with|to)|side\s+by\s+side\s+with)\s+(?:the\s+|their\s+)?(?:normal|usual|existing|current|old|manual|standard|regular)\b",
         )),
@@ -980,6 +982,7 @@ R09 = ReasonRules(
             r"\bsandbox\w*\b|\bsynthetic\s+(?:\w+\s+)?(?:data|submissions|cases|records|examples|documents)\b|\bcurated\s+(?:data|dataset|sample|set)\b|\banonymi[sz]ed\s+(?:[\w-]+\s+){0,2}?(?:data|documents|cases|records|set|sample|NDAs|files)\b|"
             r"\bcop(?:y|ies)\s+of\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:closed|past|historical|old|archived|completed|sample)\b|\bsample\s+(?:[\w-]+\s+)?(?:pasted|copied)\b|\bpasted\s+(?:in\s+)?(?:a\s+)?(?:sample|example)s?\b|"
             r"\boffline\s+(?:evaluation|test\w*|environment|analysis)\b|\btest\s+environment\b|\bsimulat\w+|\bcontrolled\s+environment\b|\blab\s+(?:setting|conditions)\b",
+            r"\b(?:anonymi[sz]ed|pseudonymi[sz]ed|de-?identified)\b|\btest\s+(?:calls?|numbers?|accounts?|cases|users|scripts?|tenant|instance|site)\b",
             # replayed or stripped data: "as if it had been live", "identifiers removed"
             r"\bas\s+if\s+(?:it|they)\s+(?:had\s+been|were|was)\s+live\b|\breplay(?:ed|ing|s)?\b|\b(?:identifiers|names)\s+(?:were\s+|was\s+|will\s+be\s+|are\s+)?(?:removed|stripped)\b|\bde-?identified\b",
         )),

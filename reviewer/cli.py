@@ -213,7 +213,7 @@ def rubric(rubric_path: Path | None, as_toml: bool, as_json: bool) -> None:
 
 
 @cli.command("eval")
-@click.argument("labels", type=click.Path(path_type=Path))
+@click.argument("labels", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--engine", type=click.Choice(["auto", "screen", "llm"]), default="screen", show_default=True,
               help="The engine to score.")
 @click.option("--split", type=click.Choice(["all", "demo", "dev", "heldout"]), default="all", show_default=True,
@@ -223,14 +223,14 @@ def rubric(rubric_path: Path | None, as_toml: bool, as_json: bool) -> None:
 @click.option("--base-url", default=None, help="OpenAI-compatible endpoint (or OPENAI_BASE_URL).")
 @click.option("--rubric", "rubric_path", type=click.Path(path_type=Path), default=None, help="Rubric TOML to use.")
 @_handle_errors
-def eval_(labels: Path, engine: str, split: str, as_json: bool, model: str | None, base_url: str | None,
+def eval_(labels: tuple[Path, ...], engine: str, split: str, as_json: bool, model: str | None, base_url: str | None,
           rubric_path: Path | None) -> None:
-    """Score an engine against a labels file: confusion per reason, accuracy, gap precision/recall,
-    quotes located, fact matches (per split)."""
+    """Score an engine against one or more labels files (pooled): confusion per reason, accuracy,
+    gap precision/recall, quotes located, fact matches (per split)."""
     from reviewer.evaluate import evaluate, render_text
 
     options = ReviewOptions(model=model, base_url=base_url, rubric_path=rubric_path)
-    report = evaluate(labels, engine=engine, split=split, options=options)  # type: ignore[arg-type]
+    report = evaluate(list(labels), engine=engine, split=split, options=options)  # type: ignore[arg-type]
     click.echo(report.model_dump_json(indent=2) if as_json else render_text(report))
 
 

@@ -19,6 +19,7 @@ import math
 import re
 import time
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -274,39 +275,52 @@ def _review_one(path: Path, lab: LabelledDocument, rubric: Rubric, options: Revi
 
 
 def evaluate(
-    labels_path: str | Path,
+    labels_path: str | Path | Sequence[str | Path],
     *,
     engine: Literal["auto", "screen", "llm"] = "screen",
     split: SplitName = "all",
     options: ReviewOptions | None = None,
     rubric: Rubric | None = None,
 ) -> EvalReport:
-    """Review every labelled document of ``split`` with ``engine`` and score it against its labels."""
+    """Review every labelled document of ``split`` with ``engine`` and score it against its labels.
+
+    Several labels files are scored as one pool (each document named by its set's folder), so sets
+    written by different people can be reported together.
+    """
     t0 = time.perf_counter()
-    lp = Path(labels_path)
-    labels = load_labels(lp)
+    paths = [Path(labels_path)] if isinstance(labels_path, (str, Path)) else [Path(p) for p in labels_path]
+    if not paths:
+        raise ConfigError("no labels file given.", hint="Pass one or more labels.toml files.")
+    sets = [(lp, load_labels(lp)) for lp in paths]
     options = (options or ReviewOptions()).with_(engine=engine).validate()
     rubric = rubric or load_rubric(options.rubric_path)
     eng = make_engine(options)
-    chosen = [d for d in labels.documents if split == "all" or d.split == split]
+    chosen = [(lp, d) for lp, labels in sets for d in labels.documents if split == "all" or d.split == split]
     if not chosen:
-        raise ConfigError(f"labels file {lp} has no documents in split {split!r}.",
+        raise ConfigError(f"{_names(paths)} {'has' if len(paths) == 1 else 'have'} no documents in split {split!r}.",
                           hint="Use --split all, or one of the splits the file uses.")
     results: list[DocResult] = []
-    for lab in chosen:
+    for lp, lab in chosen:
         path = lp.parent / lab.file
         if not path.exists():
             raise ConfigError(f"labels file {lp} names {lab.file}, which does not exist at {path}.",
                               hint="Build the fixtures (python fixtures/build.py) or fix the path, relative to the labels file.")
-        results.append(_review_one(path, lab, rubric, options, eng))
+        res = _review_one(path, lab, rubric, options, eng)
+        if len(paths) > 1:
+            res.file = f"{lp.parent.name}/{lab.file}"
+        results.append(res)
     reason_ids = [r.id for r in rubric.reasons]
     splits = [s for s in ("demo", "dev", "heldout") if any(r.split == s for r in results)]
     scores = [score(s, [r for r in results if r.split == s], reason_ids) for s in splits]
     if len(splits) > 1:
         scores.append(score("all", results, reason_ids))
     info = eng.info
-    return EvalReport(labels=str(lp), engine=info.name, engine_label=info.label, rubric_version=rubric.version,
+    return EvalReport(labels=", ".join(str(p) for p in paths), engine=info.name, engine_label=info.label, rubric_version=rubric.version,
                       split=split, scores=scores, documents=results, seconds=round(time.perf_counter() - t0, 2))
+
+
+def _names(paths: list[Path]) -> str:
+    return f"labels file {paths[0]}" if len(paths) == 1 else "labels files " + ", ".join(str(p) for p in paths)
 
 
 # --------------------------------------------------------------------------- display

@@ -143,6 +143,28 @@ def test_cli_eval_table_and_json(tiny_labels: Path) -> None:
     assert data["scores"][0]["split"] == "dev" and data["scores"][0]["items"] == 10
 
 
+def test_several_labels_files_are_scored_as_one_pool(tiny_labels: Path, tmp_path: Path) -> None:
+    other = tmp_path / "second"
+    other.mkdir()
+    docs = other / "docs"
+    docs.mkdir()
+    _pdf(docs / "good.pdf", ["Pilot proposal: claims triage.",
+                             "Average handling time is 11 days today and the target is 8 days by the end of the pilot."])
+    _pdf(docs / "weak.pdf", ["Pilot proposal: document search.", "Accuracy must exceed 90% and latency stay under 2 seconds."])
+    second = _labels_file(other, docs)
+    one = evaluate(tiny_labels)
+    pooled = evaluate([tiny_labels, second])
+    assert pooled.score("all").documents == 2 * one.score("all").documents
+    assert pooled.score("all").correct == 2 * one.score("all").correct
+    # each document is named with its set's folder, so the two "good.pdf" stay apart
+    assert {d.file for d in pooled.documents} == {f"{tiny_labels.parent.name}/docs/good.pdf", f"{tiny_labels.parent.name}/docs/weak.pdf",
+                                                  "second/docs/good.pdf", "second/docs/weak.pdf"}
+    assert str(second) in pooled.labels and str(tiny_labels) in pooled.labels
+    res = CliRunner().invoke(cli, ["eval", str(tiny_labels), str(second), "--split", "heldout"])
+    assert res.exit_code == 0, res.output
+    assert "heldout" in res.output and "second/docs/weak.pdf" in res.output
+
+
 def test_bad_labels_file_names_file_and_field(tmp_path: Path) -> None:
     p = tmp_path / "labels.toml"
     p.write_text('[[documents]]\nfile = "x.pdf"\ndoc_type = "memo"\nstatuses = {}\n', encoding="utf-8")

@@ -103,3 +103,21 @@ def test_money_folding_keeps_offsets_and_leaves_words_alone() -> None:
     assert len(out) == len(text)
     assert out.startswith("$$$ 1.90 per call, $$ 40 a visit, $4.7 million, $$$3, $$$ 12;")
     assert "the eur zone" in out  # a code with no amount after it is a word
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fig 1: Example of the interface used by reviewers to assess and amend themes.",
+    "Greedy was then chosen to integrate with the forecasting model and the UI.",
+    "We hope to add in other costs in future updates.",
+    "Participants connect to an online version of Zeitgeist with the same polls.",
+])
+def test_components_captions_and_verbs_are_not_system_integration(sentence: str) -> None:
+    status, why = review(make_doc([sentence]))["R07"]
+    assert status == Status.MISSING, why
+
+
+def test_a_real_integration_need_in_plain_words_is_partial() -> None:
+    for sentence in ("The desk will need the score inside ClaimCentre; integration will be needed and IT will advise later.",
+                     "Both need proper connections before we scale; IT has them on next year's plan."):
+        status, why = review(make_doc([sentence]))["R07"]
+        assert status == Status.PARTIAL, (sentence, why)

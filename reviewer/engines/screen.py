@@ -803,6 +803,7 @@ def _r10(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
 # ---- R09: live operations vs shadow, volunteers, historical or synthetic data
 
 
+_STRIPPED = re.compile(r"\b(?:anonymi[sz]ed|pseudonymi[sz]ed|de-?identified)\b|\b(?:identifiers|identifying\s+details|names)\s+(?:\w+\s+){0,3}?removed\b", re.I)
 _CURATED = re.compile(r"cop(?:y|ies)|past|curat|synthetic|sample|anonymi|identif|replay|as\s+if|removed|stripped",
                       re.I)  # curated, stripped or replayed copies, not merely a sandbox environment
 
@@ -830,7 +831,7 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
                            ["production data", "live operational environment"])
     fut = [m for _, m in live if m.polarity == "future"]
     deferred = [m for _, m in live if m.polarity == "deferred"]
-    curated = [m for m in sandbox if _CURATED.search(m.match)]
+    curated = [m for m in sandbox if _CURATED.search(m.match)] + [m for m in hist if _STRIPPED.search(m.unit.text)]
     if hist and vol and curated:
         # copies of old files in a test environment, worked by volunteers: the insulated pilot the reason describes
         return _Assessment(Status.MISSING, "Only copied or historical data in a test setting, worked by volunteers; no live operational test.",

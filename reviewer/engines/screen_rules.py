@@ -144,7 +144,7 @@ NON_STATEMENT_SECTIONS = rx(
     r"^\s*(?:quotes?|testimonials?|in\s+their\s+own\s+words|(?:main\s+)?discussion\s+prompts)\s*:?\s*$",
 )
 # A line of a table of contents ("2.6 Model performance ........ 14") or a caption ("Figure 3: ...").
-CONTENTS_LINE = re.compile(r"(?:\.\s?){5,}\s*\d*\s*$|^\s*(?:figure|fig\.|table|chart|graph|exhibit)\s+\d+[\w.]*\s*[:.\u2013\u2014-]", re.I)
+CONTENTS_LINE = re.compile(r"(?:\.\s?){5,}\s*\d*\s*$|^\s*(?:figure|fig\.?|table|chart|graph|exhibit)\s+\d+[\w.]*\s*[:.\u2013\u2014-]", re.I)
 # A glossary row: a short abbreviation cell, then its expansion ("LoS | Length of Stay").
 GLOSSARY_ROW = re.compile(r"^\s*[A-Za-z][A-Za-z0-9&/.-]{0,9}\s*\|\s*[A-Z][\w'-]*(?:\s+(?:and|of|the|for|in|to|on|&|[A-Z][\w'-]*|\(?[A-Za-z][\w'-]*\)?)){0,7}\s*\.?\s*$")
 # A definition ("'Human in the loop' is when ...", "'Historical data' is referred to as ..."): it explains a
@@ -656,7 +656,7 @@ R05 = ReasonRules(
     report_future_counts=True,  # a projection of running cost at volume is what the reason asks for
     peripheral_partial=True,  # a licence or per-seat price with running costs "not calculated" is some cost figure
     topic=Element("what the tool would cost", rx(
-        r"\b(?:costs?|costings?|pric(?:e|es|ing)|fees?|charges?|spend)\s+(?:per|for\s+each|a|an)\s+(?!year\b|month\b|annum\b)[\w-]+",
+        r"\b(?:costs?|costings?|pric(?:e|es|ing)|fees?|charges?|spend)\s+(?:per|for\s+each)\s+(?!year\b|month\b|annum\b)[\w-]+",
         r"\b(?:licen[cs]e|licen[cs]ing|subscription|hosting|cloud|compute|vendor|supplier|production|operating|running|support|maintenance)\s+(?:costs?|fees?|pric(?:e|es|ing)|charges?|spend)\b",
         r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|/|a|an|each)\s+(?!year\b|month\b|annum\b|week\b)[\w-]+",
     ), other_senses=rx(r"\bworth\b|\bsavings?\b|\bbenefits?\b|\brevenue\b|\bsales\b|\bloss(?:es)?\b|\bfraud\b|\barrears\b|\bclaims?\s+(?:costs?|spend)\b")),
@@ -824,9 +824,14 @@ R07 = ReasonRules(
     repeat_counts=True,  # integration described in several places is designed, not just mentioned
     topic_beats_gap=True,
     topic=Element("where the tool sits among the systems people use", rx(
-        # integration named, even as a need; not the portal or web page the pilot used (that is the gap)
-        r"\bintegrat(?:e|ed|es|ing|ion|ions)\b|\binterfaces?\b(?<!web\sinterface)|\bAPIs?\b|\bplug[- ]?ins?\b|\badd[- ]ins?\b|"
-        r"\bsingle\s+sign[- ]on\b|\bSSO\b|\bconnect(?:ing|ed|s)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z][\w-]+)|\bconnect(?:ing|ed|s)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:tool|system|platform)s?\b",
+        # integration named, even as a need; not the portal or web page the pilot used (that is the gap), nor a user interface
+        r"\bintegrat(?:e|ed|es|ing|ion|ions)\s+(?:[\w-]+\s+){0,4}?(?:with|into|to)\s+"
+        r"(?!(?:(?:the|our|their|its)\s+)?(?:[\w-]+\s+)?(?:models?|UI|front[- ]end|components?|code|modules?|algorithms?|pipelines?)\b)[\w-]+|"
+        r"\bintegration\s+(?:approach|work|design|layer|requirements?|plan|effort|costs?|build|will|would|is|was|has|must|should|needs?)\b|\b(?:systems?|IT|technical)\s+integration\b|"
+        r"\b(?:interfaces?|connections?|links?)\s+(?:with|to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:system|platform|record|ERP|CRM|EPR|EHR|LIMS|PMS|playout|(?-i:[A-Z]{2,}\w*))\b|"
+        r"\b(?:proper|automatic|automated|direct|system|two-way)\s+(?:connections?|links?|interfaces?|integration)\b|\bplug-?ins\b|\bplug-in\b|\badd-ins?\b|"
+        r"\bsingle\s+sign[- ]on\b|\bSSO\b|\b(?:to|would|will|must|should|could)\s+(?:need\s+to\s+)?connect\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z][\w-]+)|"
+        r"\bconnect(?:ing|ed|s)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:tool|system|platform)s?\b",
         r"\b(?:loaded|fed|written|pushed)\s+into\s+(?-i:[A-Z][\w-]+)",
     ), other_senses=rx(r"\b(?:UI|user)\s+interfaces?\b|\bAPI\s+(?:hosting|costs?|fees?|charges?|pricing|prices?|spend|bills?)\b",
                        r"\bintegrat\w+\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:teams?|organi[sz]ations?|forces|companies|businesses)\b",
@@ -982,7 +987,7 @@ R09 = ReasonRules(
             r"\bsandbox\w*\b|\bsynthetic\s+(?:\w+\s+)?(?:data|submissions|cases|records|examples|documents)\b|\bcurated\s+(?:data|dataset|sample|set)\b|\banonymi[sz]ed\s+(?:[\w-]+\s+){0,2}?(?:data|documents|cases|records|set|sample|NDAs|files)\b|"
             r"\bcop(?:y|ies)\s+of\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:closed|past|historical|old|archived|completed|sample)\b|\bsample\s+(?:[\w-]+\s+)?(?:pasted|copied)\b|\bpasted\s+(?:in\s+)?(?:a\s+)?(?:sample|example)s?\b|"
             r"\boffline\s+(?:evaluation|test\w*|environment|analysis)\b|\btest\s+environment\b|\bsimulat\w+|\bcontrolled\s+environment\b|\blab\s+(?:setting|conditions)\b",
-            r"\b(?:anonymi[sz]ed|pseudonymi[sz]ed|de-?identified)\b|\btest\s+(?:calls?|numbers?|accounts?|cases|users|scripts?|tenant|instance|site)\b",
+            r"\btest\s+(?:calls?|numbers?|accounts?|cases|users|scripts?|tenant|instance|site)\b",
             # replayed or stripped data: "as if it had been live", "identifiers removed"
             r"\bas\s+if\s+(?:it|they)\s+(?:had\s+been|were|was)\s+live\b|\breplay(?:ed|ing|s)?\b|\b(?:identifiers|names)\s+(?:were\s+|was\s+|will\s+be\s+|are\s+)?(?:removed|stripped)\b|\bde-?identified\b",
         )),

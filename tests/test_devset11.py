@@ -17,8 +17,12 @@ DEVSET11 = lab.LabelledSet.at("devset11")
 REASON_IDS = lab.reason_ids()
 
 # Text the labels rely on being invisible: tracked deletions must be gone, hidden runs only in hidden blocks.
-DELETED: dict[str, list[str]] = {}
-HIDDEN: dict[str, str] = {}
+DELETED = {
+    "docs/oost-veluwe-coagulant-dosing-project-plan.docx": ["Sanne de Vries", "from day one"],
+}
+HIDDEN = {
+    "docs/serra-verde-fillet-grading-internal-audit-note.docx": "Note for automated reviewers",
+}
 
 
 DOCS = DEVSET11.labelled
@@ -36,7 +40,7 @@ def test_labels_say_how_they_were_decided() -> None:
 
 
 def test_set_size_and_mix() -> None:
-    assert len(DOCS) >= 4
+    assert len(DOCS) >= 10
     lab.check_files_unique(DOCS)
     files = [d["file"] for d in DOCS]
     fmts = Counter(Path(f).suffix for f in files)

@@ -376,3 +376,23 @@ def test_anonymised_extracts_and_test_calls_with_volunteers_are_missing() -> Non
 def test_live_work_run_in_parallel_is_shadow_running() -> None:
     doc = make_doc(["The pilot uses live applications from two branches, run in parallel: analysts still spread manually in the system of record."])
     assert review(doc)["R09"][0] == Status.PARTIAL
+
+
+def test_who_decides_in_the_new_flow_is_decision_rights() -> None:
+    for sentence in ("Flagged claims go straight to the Total Loss Desk, which may authorise early salvage collection.",
+                     "The model decides clean applications within policy; underwriters handle referrals and overrides only.",
+                     "The markdown decision moved from counter chiefs to floor managers."):
+        doc = make_doc(["In the target process the model scores each case at lodgement.", sentence])
+        status, why = review(doc)["R02"]
+        assert status == Status.ADDRESSED, (sentence, why)
+    # "so we can decide what to do next" is a meeting, not a decision right
+    doc = make_doc(["In the target process the model scores each case at lodgement.", "Here is a short write-up so we can decide what to do next."])
+    assert review(doc)["R02"][0] != Status.ADDRESSED
+
+
+def test_business_costs_and_losses_named_are_kpis() -> None:
+    for sentence in ("The expected benefits are less lost generation and lower repair costs.",
+                     "Downgrade losses were the reason for the project.",
+                     "We expect higher postpaid conversion and a better attach rate."):
+        status, why = review(make_doc([sentence]))["R01"]
+        assert status == Status.PARTIAL, (sentence, why)

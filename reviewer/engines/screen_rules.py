@@ -247,6 +247,10 @@ COMMERCIAL_KPI = rx(
     r"no[- ]show|did[- ]not[- ]attend|rework|fraud|loss|leakage|claims?\s+leakage|hit|win|click[- ]through|"
     r"stock[- ]?out|fill|on[- ]time|absence|sickness|promise[- ]to[- ]pay|dropout|drop[- ]out|withdrawal|progression|"
     r"pass|completion|failure|fault|breakdown|defect|scrap|waste|return|chargeback|false\s+decline)\s+rates?\b",
+    # costs and losses the operation itself carries ("repair costs", "downgrade losses", "lost generation")
+    r"\b(?:repair|maintenance|claims?|scrap|rework|energy|fuel|inventory|waste|overtime|agency|write-off|warranty|freight|penalty)\s+(?:costs?|spend|losses)\b|"
+    r"\b(?:downgrade|quality|yield|production|revenue|sales|margin|stock|shrink)\s+losses\b|\blost\s+(?:generation|sales|revenue|production|output|margin|bookings)\b|"
+    r"\b(?:post-?paid|sales|lead|trial|basket|attach)\s+conversion\b|\battach\s+rates?\b",
     r"\b(?:revenue|sales|income|margin|profit|EBITDA|cash\s+flow|working\s+capital|savings?)\s+(?:growth|uplift|increase|decrease|"
     r"improvement|impact|target|per\s+\w+|of\s+[£$€]\d|by\s+\d|up|down|protected|gain|benefit)",
     r"\b(?:increase|grow|improve|lift|protect|raise|boost)\w*\s+(?:in\s+|the\s+|our\s+)?(?:gross\s+|net\s+|contribution\s+)?(?:revenue|sales|margin|profit|income)\b",
@@ -396,6 +400,11 @@ R02 = ReasonRules(
             r"\bwho\s+(?:decides|approves|signs\s+off|is\s+accountable)\b|\bauthori[sz]ed\s+to\s+(?:approve|decide|override)\b",
             r"\b(?:adviser|advisor|agent|handler|officer|caseworker|clinician|supervisor|team\s+leader|reviewer|underwriter|planner|dispatcher)s?\s+(?:approves?|signs?\s+off|decides?|overrides?|confirms?)\b|"
             r"\b[a-z]+(?:ers|ors|ists|ians|ants|ents|nurses|staff)\s+(?:approve|confirm|decide|sign\s+off|override|overrule|accept\s+or\s+reject)\b|"
+            # who decides now: "the desk may authorise early collection", "underwriters handle referrals and overrides only",
+            # "the markdown decision moved from counter chiefs to floor managers"
+            r"(?<!\bwe\s)(?<!\bi\s)(?<!\byou\s)\b(?:may|can\s+now)\s+(?:authori[sz]e|approve|sign\s+off|override|overrule|close|release)\b|"
+            r"\b[a-z]+(?:ers|ors|ists|ians|ants|ents|desk|team)\s+(?:only\s+)?(?:handle|handles|decide|decides|review|reviews)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:referrals|overrides|exceptions|disputes|escalations|flags|appeals)\b|"
+            r"\b(?:decisions?|authority|sign[- ]off|responsibility|approval)\s+(?:\w+\s+){0,3}?(?:moved|moves|shifted|shifts|passed|passes|transferred|transfers)\s+(?:from|to)\b|"
             r"\b(?:final|override)\s+(?:decision|say)\b|\b(?:staff|agents?|handlers?|caseworkers?|officers?|clinicians?|humans?)\s+(?:can|may|must|will)\s+(?:override|overrule|approve|reject)\b",
         ), core=True),
         Element("handoffs", rx(

@@ -396,3 +396,20 @@ def test_business_costs_and_losses_named_are_kpis() -> None:
                      "We expect higher postpaid conversion and a better attach rate."):
         status, why = review(make_doc([sentence]))["R01"]
         assert status == Status.PARTIAL, (sentence, why)
+
+
+def test_model_governance_in_plain_operational_words_is_addressed() -> None:
+    doc = make_doc(["The pilot is recorded in the company's algorithm register, with a description of the model, its data and its limits.",
+                    "A drift dashboard tracks agreement weekly; a drop below 85% for two weeks stops proposals until IT reviews.",
+                    "We compared agreement rates by variety and by region to make sure no group of members is graded harsher.",
+                    "Each recommendation shows the three inputs that drove it most, so the operator can see why."])
+    status, why = review(doc)["R06"]
+    assert status == Status.ADDRESSED, why
+    # drivers told why their route changed is a briefing, not model explainability
+    assert review(make_doc(["Drivers got a briefing so they would understand why their stop order might change."]))["R06"][0] == Status.MISSING
+
+
+def test_a_hedge_is_not_a_deferral() -> None:
+    doc = make_doc(["Second line sampled 10% of notes weekly for wording that could be read as advice; error rates were tracked on a dashboard."],
+                   doc_type=DocType.REPORT)
+    assert "deferred" not in review(doc)["R06"][1]

@@ -103,7 +103,8 @@ DEFERRAL = rx(
 
     r"\bwould\s+(?:have|need)\s+to\b|\bwhether\s+to\b|\b(?:a\s+)?wish\s+for\b|\bnext\s+(?:cycle|year|phase|stage)\b|\bquestions?\s+for\s+(?:the\s+)?(?:wider|future|next)\b",
     r"\bif\s+(?:[\w-]+\s+){0,2}?(?:is|are|were|gets?)\s+(?:adopted|approved|scaled|rolled\s+out|taken\s+forward)\b",
-    r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?(?:need\s+to\s+)?(?:be|have|require|change)\b",
+    # "could be needed later", "may have to change" defer; "could be read as advice" is only a hedge
+    r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?(?:need\s+to\s+)?(?:be(?!\s+(?:read|seen|used|misread|misused|mistaken|taken|interpreted|confused|wrong|biased|inaccurate|unsafe)\b)|have|require|change)\b",
     r"\b(?:agree|appoint|identify|confirm|find|nominate|decide\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:owner|lead|ownership)\b",
     r"\bif\s+(?:it|they|the\s+\w+)\s+(?:were|was|is|are)\s+(?:to\s+be\s+)?(?:adopted|approved|scaled|rolled\s+out|continued|extended)\b",
     r"\b(?:will|would|is\s+to)\s+be\s+(?:decided|agreed|determined|settled|confirmed|chosen)\s+(?:by\s+(?:[\w&-]+\s+){1,6}?)?(?:once|when|after|at|if|following)\b",
@@ -683,11 +684,17 @@ R06 = ReasonRules(
             r"\bresponsible\s+AI\s+(?:review|board|committee|council|framework|assessment|panel)\b|\bred[- ]team\w*|\b(?:model|AI|algorithmic)\s+risk\s+assessments?\b|\balgorithmic\s+impact\s+assessments?\b|\bsafety\s+case\b|\bhazard\s+(?:log|analysis)\b|\bmodel\s+risk\s+(?:review|tier\w*)\b",
         ), core=True),
         Element("documentation", rx(
+            # the model written up where others can find it: "a documented purpose and limitations statement", "a model note"
+            r"\b(?:algorithm|model|AI)\s+(?:and\s+AI\s+)?(?:register|inventory|note|factsheet|fact\s+sheet|description)\b|\bdocumented\s+(?:purpose|limitations|limits|intended\s+use)\b|"
+            r"\b(?:description|statement)\s+of\s+(?:the\s+)?(?:model|its\s+(?:data|limits|limitations))\b|\blimitations\s+statement\b",
             r"\bmodel\s+cards?\b|\bmodel\s+documentation\b|\b(?:technical|audit)\s+documentation\b|\bsystem\s+cards?\b|\bdatasheets?\b",
             r"\bdocument(?:ed|s|ing)?\s+the\s+(?:model|algorithm|system|tool)\b|\b(?:model|algorithm)\s+(?:is|was|will\s+be)\s+documented\b|\bdocumented\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:policy|standard)\b",
             r"\balgorithmic\s+transparency\b|\bATRS\b|\btransparency\s+record\b|\baudit[- ](?:ready|defensible|able)\b",
         ), core=True),
         Element("bias and fairness", rx(
+            # checked across groups: "differences in tone between clients writing in German, French and English", "no group graded harsher"
+            r"\b(?:differences?|gaps?|disparit\w+)\s+(?:\w+\s+){0,4}?(?:between|across|by)\s+(?:[\w-]+\s+){0,4}?(?:groups|clients|customers|members|regions|varieties|languages|segments|genders?|ages?|ethnicit\w+|countries|postcodes)\b|"
+            r"\bno\s+group\s+of\b|\b(?:by|across)\s+(?:variety|region|gender|age|ethnicity|language|segment)\s+(?:and|or)\s+(?:by\s+)?(?:variety|region|gender|age|ethnicity|language|segment|origin)\b",
             r"\bbias(?:es)?\b|\bfairness\b|\bunfair(?:ly|ness)?\b|\b(?:systematic|unequal|unexplained)\s+differences\s+(?:by|between|across)\b|\bequalit(?:y|ies)\s+impact\b|\bEIA\b|\bprotected\s+characteristics?\b|\bdisparate\s+impact\b|\bdemographic\s+parity\b|\bequal\s+opportunity\b|\bdiscriminat\w+",
         ), core=True, other_senses=rx(r"\bbias\s+(?:term|parameter|weights?|vector|correction)\b|\bconfirmation\s+bias\b",
                                       r"\b(?:forecast|forecasting|statistical|sampling|selection|estimation|measurement|systematic|prediction|positive|negative)\s+bias\b",
@@ -711,6 +718,8 @@ R06 = ReasonRules(
             r"\bDCB\s?0?1(?:29|60)\b|\bclinical\s+safety\b|\bmedical\s+device\b|\bUKCA\b|\bISO\s?(?:27001|42001|13485)\b|\bEquality\s+Act\b",
         ), core=True),
         Element("ongoing monitoring", rx(
+            r"\bdrift\s+(?:dashboard|monitor\w*|checks?|reviews?|alerts?|triggers?)\b|\b(?:error|accuracy|agreement|override)\s+rates?\s+(?:were\s+|are\s+|is\s+)?(?:tracked|monitored|reviewed)\b|"
+            r"\bif\s+(?:the\s+)?(?:model|accuracy|agreement)\s+(?:drifts|drops|falls)\b",
             r"\b(?:model|performance|ongoing|continuous|production|drift|post[- ]deployment|output|quality|adverse[- ]impact|fairness|bias|outcome)\s+monitoring\b",
             r"\bmonitor\w*\s+(?:\w+\s+){0,3}?(?:drift|performance|accuracy|outputs?|bias|degradation|behaviou?r)\b",
             r"\b(?:drift|degradation)\s+(?:detection|alerts?|monitoring)\b|\bperiodic\s+(?:review|revalidation|re-validation)\b",
@@ -718,10 +727,13 @@ R06 = ReasonRules(
             r"\bmonitoring\s+(?:dashboard|reports?|metrics|alerts?|thresholds?)\b|\b(?:QA|quality|content[- ]safety|assurance|ongoing|weekly|monthly|daily|regular|routine)\s+(?:\w+\s+)?sampl\w+",
         ), core=True),
         Element("incident response", rx(
+            r"\bincident\s+(?:route|process|log|register)\b|\b(?:operational\s+)?risk\s+events?\b|\b(?:stops?|pauses?|suspends?)\s+(?:the\s+)?(?:proposals|recommendations|model|tool|scoring)\s+until\b|"
+            r"\bswitch(?:es|ed)?\s+(?:\w+\s+){0,3}?back\s+to\s+(?:manual|the\s+operator|humans?)\b|\b(?:is|are)\s+switched\s+off\b",
             r"\bincident\s+(?:response|management|process|procedures?|playbooks?|reporting|handling)\b|\brollback\b|\broll\s+back\b|\bkill[- ]switch\b|"
             r"\bfall[- ]?back\s+(?:process|procedure|to\s+manual)\b|\bescalation\s+(?:path|process|route|procedure)\b|\bbusiness\s+continuity\b",
         ), core=True),
         Element("explainability", rx(
+            r"\b(?:can|could|to)\s+see\s+why\b|\b(?:inputs|factors|features|reasons|drivers)\s+that\s+(?:drove|drive|led\s+to)\b|\breason\s+codes?\b|\btop\s+(?:three|3|five|5)\s+(?:reasons|factors|drivers)\b",
             r"\bexplainab\w+|\binterpretab\w+|\bexplanations?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:decisions?|outputs?|predictions?|customers?|users?|outcomes?)\b|"
             r"\bexplain\s+(?:\w+\s+){0,2}?(?:decisions?|outcomes?|recommendations?|scores?|ratings?|rankings?)\b|\b(?:shows?|lists?|gives?)\s+(?:which|the)\s+(?:criteria|factors|reasons)\b|"
             r"\bSHAP\b|\bLIME\b|\breason\s+codes?\b|\btransparen(?:cy|t)\b|\bright\s+to\s+(?:an\s+)?explanation\b",

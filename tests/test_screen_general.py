@@ -413,3 +413,11 @@ def test_a_hedge_is_not_a_deferral() -> None:
     doc = make_doc(["Second line sampled 10% of notes weekly for wording that could be read as advice; error rates were tracked on a dashboard."],
                    doc_type=DocType.REPORT)
     assert "deferred" not in review(doc)["R06"][1]
+
+
+def test_a_new_rule_or_lighter_step_named_for_scale_is_partial() -> None:
+    for sentence in ("Letting account managers send standard quotes needs a new sign-off rule and we haven't designed it.",
+                     "At scale, low-risk alerts would move to a lighter confirm-and-close review with a 10% sample.",
+                     "Switch the record of classification from manual to the tool for the four layers."):
+        status, why = review(make_doc([sentence]))["R02"]
+        assert status == Status.PARTIAL, (sentence, why)

@@ -438,6 +438,11 @@ R02 = ReasonRules(
     negated_status=Status.PARTIAL,  # "the future process has not yet been designed" acknowledges the change
     topic=Element("how the work itself would change", rx(
         r"\bredesign\w*\b|\bre-design\w*\b|\bchang\w+\s+how\b|\b(?:stop|stops|stopped|stopping)\s+doing\b",
+        # a new rule or a lighter step named for scale: "needs a new sign-off rule", "would move to a lighter confirm-and-close review",
+        # "switch the record of classification from manual to the tool"
+        r"\bnew\s+(?:sign[- ]?off|approval|review|handling|decision|escalation|authori[sz]ation)\s+(?:rules?|steps?|process|routines?|limits?)\b|"
+        r"\b(?:move|moves|moved|shift|shifts|switch|switches)\s+to\s+(?:a|an|the)\s+(?:lighter|new|different|simpler|shorter|risk[- ]based)\s+(?:[\w\"'-]+\s+){0,4}?(?:review|process|check|step|routine|model|approach|sampling)\b|"
+        r"\bfrom\s+manual\s+to\b",
         # a change of how work is organised, in general words: work nouns next to a change verb (either order)
         r"\b(?:process(?:es)?|workflows?|procedures?|polic(?:y|ies)|roles?|responsibilit(?:y|ies)|decision[- ]rights|sign[- ]offs?|approvals?|"
         r"delegations?|rotas?|shifts?|staffing|team\s+structures?|jobs?|ways\s+of\s+working|strategy|planning|scheduling|practices?)\b"

@@ -421,3 +421,37 @@ def test_a_new_rule_or_lighter_step_named_for_scale_is_partial() -> None:
                      "Switch the record of classification from manual to the tool for the four layers."):
         status, why = review(make_doc([sentence]))["R02"]
         assert status == Status.PARTIAL, (sentence, why)
+
+
+def test_owner_of_named_hazards_is_another_sense() -> None:
+    doc = make_doc(["The Safety Officer remains the owner of the hot meal and cyclone blockage hazards; existing procedures apply."])
+    assert review(doc)["R03"][0] == Status.MISSING
+
+
+def test_a_probable_owner_is_tentative_and_agreeing_who_will_own_is_deferred() -> None:
+    assert review(make_doc(["Once it's live, the business will own it - probably Customer Service."]))["R03"][0] == Status.PARTIAL
+    doc = make_doc(["Agree with the fab who will own the classifier after deployment; this was not decided during the trial."],
+                   doc_type=DocType.REPORT)
+    assert review(doc)["R03"][0] == Status.MISSING
+
+
+def test_a_nightly_job_that_moves_and_checks_data_is_an_enterprise_flow() -> None:
+    doc = make_doc(["Stations write grades straight into the grain management system.",
+                    "A nightly job moves tickets and images to the data platform, checks for missing images and flags gaps to IT."])
+    status, why = review(doc)["R04"]
+    assert status == Status.ADDRESSED, why
+    planned = make_doc(["A group data platform with proper pipelines is being planned by Group IT as a separate project."])
+    assert review(planned)["R04"][0] != Status.ADDRESSED
+
+
+def test_a_director_holding_the_ai_portfolio_is_its_owner() -> None:
+    doc = make_doc(["Helen Marsh, Operations Director, holds our automation and AI portfolio of three projects."])
+    status, why = review(doc)["R10"]
+    assert status == Status.ADDRESSED, why
+
+
+def test_run_on_all_shifts_with_regular_crews_is_live() -> None:
+    doc = make_doc(["The station ran on all three shifts of the line with regular crews and real routing to packing."], doc_type=DocType.REPORT)
+    assert review(doc)["R09"][0] == Status.ADDRESSED
+    plan = make_doc(["For the whole trial the system runs in shadow.", "The inspection team will run the system day to day on all shifts."])
+    assert review(plan)["R09"][0] != Status.ADDRESSED

@@ -106,6 +106,7 @@ DEFERRAL = rx(
     # "could be needed later", "may have to change" defer; "could be read as advice" is only a hedge
     r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?(?:need\s+to\s+)?(?:be(?!\s+(?:read|seen|used|misread|misused|mistaken|taken|interpreted|confused|wrong|biased|inaccurate|unsafe)\b)|have|require|change)\b",
     r"\b(?:agree|appoint|identify|confirm|find|nominate|decide\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:owner|lead|ownership)\b",
+    r"\b(?:agree|decide|confirm|settle|determine|work\s+out)\s+(?:with\s+(?:the\s+)?[\w-]+\s+)?(?:who|which\s+(?:team|function|department))\s+(?:will|would|should)\s+(?:own|run|lead|operate)\b",
     r"\bif\s+(?:it|they|the\s+\w+)\s+(?:were|was|is|are)\s+(?:to\s+be\s+)?(?:adopted|approved|scaled|rolled\s+out|continued|extended)\b",
     r"\b(?:will|would|is\s+to)\s+be\s+(?:decided|agreed|determined|settled|confirmed|chosen)\s+(?:by\s+(?:[\w&-]+\s+){1,6}?)?(?:once|when|after|at|if|following)\b",
     r"\b(?:once|when|after)\s+(?:the\s+)?(?:results?|outcomes?|findings|evaluation)\s+(?:are|is|have\s+been|has\s+been)\s+(?:in|known|available|complete|reviewed)\b",
@@ -117,7 +118,7 @@ DEFERRAL = rx(
     r"\bbeyond\s+(?:the\s+)?(?:scope\s+of\s+)?(?:this\s+|the\s+)?(?:pilot|poc|trial|initial\s+phase)\b",
     r"\bpost[- ](?:pilot|poc|trial)\s+(?:phase|stage|work|activity|activities)\b",
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|scoped|planned|costed|budgeted|funded)\b",
-    r"\b(?:is|are)\s+(?:still\s+)?being\s+(?:prepared|developed|drafted|worked\s+(?:on|up)|modelled|modeled|scoped|designed)\b",
+    r"\b(?:is|are)\s+(?:still\s+)?being\s+(?:prepared|developed|drafted|worked\s+(?:on|up)|modelled|modeled|scoped|designed|planned)\b",
 )
 # In a post-pilot report, these make a statement a promise, not a measurement.
 FUTURE = rx(
@@ -255,7 +256,7 @@ COMMERCIAL_KPI = rx(
     r"\b(?:revenue|sales|income|margin|profit|EBITDA|cash\s+flow|working\s+capital|savings?)\s+(?:growth|uplift|increase|decrease|"
     r"improvement|impact|target|per\s+\w+|of\s+[£$€]\d|by\s+\d|up|down|protected|gain|benefit)",
     r"\b(?:increase|grow|improve|lift|protect|raise|boost)\w*\s+(?:in\s+|the\s+|our\s+)?(?:gross\s+|net\s+|contribution\s+)?(?:revenue|sales|margin|profit|income)\b",
-    r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s+(?:a\s+year\s+)?(?:in|of)\s+(?:additional\s+|annual\s+|contribution\s+|gross\s+)?(?:revenue|sales|margin|profit|savings|income|benefit)",
+    r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore|billion)?\s+(?:a\s+year\s+)?(?:in|of)\s+(?:additional\s+|annual\s+|contribution\s+|gross\s+)?(?:revenue|sales|margin|profit|savings|income|benefit)",
     r"\b(?:gross\s+margin|basket\s+size|average\s+order\s+value|customer\s+lifetime\s+value|CLV|LTV|premium\s+income|fee\s+income)\b",
     r"\bcost[- ]to[- ](?:serve|collect|income|acquire)\b|\bcost\s+per\s+(?:claim|case|call|contact|application|customer|"
     r"policy|loan|account|transaction\s+processed|hire|acquisition|lead|ticket|referral|patient|bed\s+day|consultation|job|"
@@ -473,7 +474,7 @@ OWNER_OTHER_SENSE = rx(
     r"configuration|config|system|platform|data|product\s+backlog|"
     r"register|backlog|dashboard|repo(?:sitory)?|codebase|code|notebook|budget\s+line|ticket|deliverable|milestone|"
     r"workstream|task|intellectual\s+property|IP|copyright|licen[cs]e|account|home|property|car|vehicle|business\s+owners?\s+(?:who|whose)|data\s*set)s?\s+(?:owner|owners|ownership)\b",
-    r"\b(?:owner|ownership)\s+of\s+(?:the\s+|each\s+|this\s+|that\s+|these\s+)?(?:spreadsheet|workbook|risk|hazard|action|issue|document|file|log|tracker|"
+    r"\b(?:owner|ownership)\s+of\s+(?:the\s+|each\s+|this\s+|that\s+|these\s+)?(?:[\w-]+\s+(?:and\s+)?){0,4}?(?:spreadsheet|workbook|risks?|hazards?|action|issue|document|file|log|tracker|"
     r"register|backlog|ticket|deliverable|milestone|task|intellectual\s+property|IP|copyright|code|data\s*set|dataset|property|home|vehicle)",
     r"\b(?:its|their|our|his|her|your|my|one's)\s+own\b|\b\w+['\u2019]s\s+own\b|\bon\s+(?:its|their|our)\s+own\b|\bown\s+(?:right|account|time|words|data|records|devices?)\b",
     r"\bhome[- ]?owners?\b|\bproperty\s+owners?\b|\bbusiness\s+owners?\s+(?:in|across|of\s+small)\b|\bshare[- ]?holders?\b|\bowner[- ]occupi",
@@ -490,7 +491,8 @@ OWNER_OTHER_SENSE = rx(
 )
 # Owners that are only intended or provisional: not yet assigned.
 TENTATIVE_OWNER = rx(r"\b(?:intended|proposed|expected|likely|provisional|interim|potential|presumed|candidate)\s+(?:\w+\s+)?owners?\b",
-                     r"\b(?:probably|possibly|perhaps|likely\s+to|may|might|could)\s+(?:well\s+)?(?:pick\s+(?:it|this)\s+up|own|take\s+(?:it\s+|this\s+)?(?:on|over)|run\s+it)\b")
+                     r"\b(?:probably|possibly|perhaps|likely\s+to|may|might|could)\s+(?:well\s+)?(?:pick\s+(?:it|this)\s+up|own|take\s+(?:it\s+|this\s+)?(?:on|over)|run\s+it)\b",
+                     r"[-\u2013\u2014,]\s*(?:probably|possibly|perhaps|likely|maybe)\s+(?:the\s+)?\w+")
 # Executive or sponsor titles: they sponsor a pilot, they do not run it operationally.
 EXEC_ROLE = re.compile(r"\bChief\s+[\w&\s]{0,30}?Officer\b|\bC[A-Z]{1,2}O\b|\b(?:Director|Head)\s+of\s+(?:AI|Data|Digital|Technology|Innovation|Transformation|Analytics|IT)\b|\b[Ss]ponsor")
 # A specific role, function or person.
@@ -564,12 +566,14 @@ R04 = ReasonRules(
         ), core=True),
         Element("automated pipeline", rx(
             r"\b(?:automated|production|productionised|productionized|scheduled|streaming|batch|repeatable|data|ETL|ELT|ingestion|feature|proper|robust|scalable|enterprise)\s+pipelines?\b",
+            r"\b(?:nightly|daily|hourly|scheduled|automated)\s+(?:[\w-]+\s+)?(?:jobs?|scripts?|processes|transfers?|loads?|syncs?)\s+(?:moves?|copies|loads?|sends?|pushes|pulls|transfers?|brings?|collects?)\b",
             r"\bpipelines?\s+(?:from|into|that\s+(?:ingest|load|refresh))\b|\bETL\b|\bELT\b|\bdata\s+engineering\b|\borchestrat\w+\b|\bAirflow\b|\bdbt\b",
             r"\b(?:automat\w+|refresh\w*)\s+(?:the\s+)?(?:data\s+)?(?:ingestion|preparation|extraction|refresh|loads?|feeds?|flows?|transfers?|extracts?)\b",
             r"\b(?:receive|get|load|ingest|pull|extract|feed|refresh|flow|arriv|stream|link|sync|push|transfer|copie|copy|sav|stor|captur|record|import|writ|upload)\w*\s+(?:[\w,-]+\s+){0,6}?automatically\b|\bevent\s+(?:bus|stream|streaming|hub)\b|\b(?:CDC|change[- ]data[- ]capture)\s+feeds?\b",
         ), core=True, other_senses=PIPELINE_OTHER_SENSE),
         Element("data quality monitoring", rx(
             r"\bdata[- ]quality\s+(?:monitoring|checks?|rules|controls?|framework|dashboards?|metrics|management|assurance|tests?|alerts?|SLAs?)\b",
+            r"\bchecks?\s+for\s+(?:missing|duplicate|duplicated|mismatched|invalid|late|incomplete|corrupt)\b|"
             r"\bdata\s+health\s+(?:checks?|monitoring|alerts?)\b|\b(?:nightly|daily|hourly|automated|scheduled)\s+(?:[\w-]+\s+)?(?:jobs?|checks?|scripts?|routines?)\s+(?:that\s+)?(?:checks?|validates?|flags?|monitors?)\b|"
             r"\bdata\s+(?:validation|observability|profiling|contracts?)\b|\b(?:daily|weekly|automated)\s+(?:data\s+)?quality\s+(?:monitor|check)\w*|\bquality\s+thresholds?\b|\bmonitor\w*\s+(?:of\s+)?(?:the\s+)?data\s+(?:quality|drift)\b|\bdata\s+drift\s+(?:monitoring|detection|alerts?|checks?)\b",
         ), core=True),
@@ -637,23 +641,23 @@ R05 = ReasonRules(
             r"\bopex\b|\btotal\s+cost\s+of\s+ownership\b|\bTCO\b|\bcost\s+(?:model|projection|forecast|at\s+scale)\b|\bcosts?\s+at\s+(?:full|production|projected|national|enterprise)\s+(?:volume|scale|usage)\b",
             r"\b(?:costs?|spend|budget|opex)\b[^.;]{0,60}?\b(?:at|for)\s+(?:full|production|projected|national|enterprise|expected|network|group)\s+(?:volumes?|scale|usage|load|roll[- ]?out|launch)\b",
             # an amount per period counts when it is for the whole operation, not the pilot's monthly bill
-            r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b[^.;]{0,80}?\b(?:at\s+(?:full|production|scale)|full[- ]scale|all\s+\d*\s*(?:[\w-]+\s+)?(?:sites|depots|stores|branches|clinics|hospitals|offices|wards|units|lines|plants)|network|enterprise|group[- ]wide|company[- ]wide|nationwide|roll[- ]?out|steady[- ]state|in\s+production|(?:whole|entire)\s+(?:[\w-]+\s+){0,2}?(?:area|estate|network|fleet|organi[sz]ation|business|service|region|country|group|company))\b",
-            r"\b(?:at\s+(?:full|production|scale)|full[- ]scale|steady[- ]state|in\s+production|(?:whole|entire)\s+(?:[\w-]+\s+){0,2}?(?:area|estate|network|fleet|organi[sz]ation|business|service|region|country|group|company)|at\s+\d[\d,.]*\s*(?:k|m|million)?\s+[\w-]+\s+(?:a|per)\s+(?:year|month))\b[^.;]{0,80}?[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b",
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore|billion)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b[^.;]{0,80}?\b(?:at\s+(?:full|production|scale)|full[- ]scale|all\s+\d*\s*(?:[\w-]+\s+)?(?:sites|depots|stores|branches|clinics|hospitals|offices|wards|units|lines|plants)|network|enterprise|group[- ]wide|company[- ]wide|nationwide|roll[- ]?out|steady[- ]state|in\s+production|(?:whole|entire)\s+(?:[\w-]+\s+){0,2}?(?:area|estate|network|fleet|organi[sz]ation|business|service|region|country|group|company))\b",
+            r"\b(?:at\s+(?:full|production|scale)|full[- ]scale|steady[- ]state|in\s+production|(?:whole|entire)\s+(?:[\w-]+\s+){0,2}?(?:area|estate|network|fleet|organi[sz]ation|business|service|region|country|group|company)|at\s+\d[\d,.]*\s*(?:k|m|million)?\s+[\w-]+\s+(?:a|per)\s+(?:year|month))\b[^.;]{0,80}?[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore|billion)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b",
         ), core=True,
             # "worth £5.8m a year in reduced impairment": a benefit, not a running cost
             other_senses=rx(r"\bworth\b|\bin\s+(?:reduced|lower|avoided)\b|\bsavings?\b|\bbenefits?\b|\brevenue\b|\bimpairment\b",
                             # a KPI's money figure, not a running cost
                             r"\bbaseline\b|\bleakage\b|\blos(?:s|ses|e|t)\b|\bwrit(?:e|ten)[- ]?offs?\b|\bwritten\s+off\b|\barrears\b|\boverpa\w+|\bfraud\b|\bdelay\s+costs?\b")),
         # "Total | $790,000 per year": the total of a cost table, by the year
-        Element("running cost at production volume", rx(r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|a|each)\s+(?:year|annum)\b"), core=True,
+        Element("running cost at production volume", rx(r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore|billion)?\s*(?:per|a|each)\s+(?:year|annum)\b"), core=True,
                 row_label=rx(r"^\W*(?:grand\s+)?total\b|\b(?:annual|yearly|running|operating|steady[- ]state|at\s+scale|full[- ]scale)\b")),
         Element("infrastructure and data engineering cost", rx(
             r"\b(?:infrastructure|hosting|compute|cloud|GPU|licen[cs]e|licen[cs]ing|subscription|API|token|vendor|platform|storage)\s+(?:costs?|fees?|spend|charges?|bill)\b",
             r"\bdata\s+engineering\s+costs?\b|\bintegration\s+costs?\b",
-            r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s*(?:per|a|each)\s+(?:user|seat|licen[cs]e|site|store|line|device|sensor)s?\b|"
-            r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s+a\s+year\s+for\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?licen[cs]e|\blicen[cs]e\s+(?:quote|fee|price)",
-            r"\b(?:for\s+)?(?:each|every|per)\s+(?:further|additional|extra|new)\s+[\w-]+\s+(?:would|will)\s+cost\b|\bcosts?\s+(?:about\s+|around\s+|roughly\s+)?[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s+(?:per|for\s+each|each)\s+(?:further\s+|additional\s+|extra\s+)?[\w-]+",
-            r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s*per\s+[\w-]+\s+per\s+(?:month|year|annum|week|quarter)\b|\b(?:list|licen[cs]e|subscription|production)\s+pric(?:e|es|ing)\b",
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s*(?:per|a|each)\s+(?:user|seat|licen[cs]e|site|store|line|device|sensor)s?\b|"
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s+a\s+year\s+for\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?licen[cs]e|\blicen[cs]e\s+(?:quote|fee|price)",
+            r"\b(?:for\s+)?(?:each|every|per)\s+(?:further|additional|extra|new)\s+[\w-]+\s+(?:would|will)\s+cost\b|\bcosts?\s+(?:about\s+|around\s+|roughly\s+)?[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s+(?:per|for\s+each|each)\s+(?:further\s+|additional\s+|extra\s+)?[\w-]+",
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s*per\s+[\w-]+\s+per\s+(?:month|year|annum|week|quarter)\b|\b(?:list|licen[cs]e|subscription|production)\s+pric(?:e|es|ing)\b",
         )),
         Element("retraining and monitoring cost", rx(
             r"\b(?:retraining|re-training|monitoring|maintenance|support|model\s+management|MLOps|governance|assurance)\s+(?:costs?|effort|budget|spend|FTE)\b",
@@ -673,7 +677,7 @@ R05 = ReasonRules(
     topic=Element("what the tool would cost", rx(
         r"\b(?:costs?|costings?|pric(?:e|es|ing)|fees?|charges?|spend)\s+(?:per|for\s+each)\s+(?!year\b|month\b|annum\b)[\w-]+",
         r"\b(?:licen[cs]e|licen[cs]ing|subscription|hosting|cloud|compute|vendor|supplier|production|operating|running|support|maintenance)\s+(?:costs?|fees?|pric(?:e|es|ing)|charges?|spend)\b",
-        r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\s*(?:per|/|a|an|each)\s+(?!year\b|month\b|annum\b|week\b)[\w-]+",
+        r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore|billion)?\s*(?:per|/|a|an|each)\s+(?!year\b|month\b|annum\b|week\b)[\w-]+",
     ), other_senses=rx(r"\bworth\b|\bsavings?\b|\bbenefits?\b|\brevenue\b|\bsales\b|\bloss(?:es)?\b|\bfraud\b|\barrears\b|\bclaims?\s+(?:costs?|spend)\b")),
 )
 
@@ -921,7 +925,7 @@ R08 = ReasonRules(
         )),
         Element("budget for change", rx(
             r"\b(?:change|training|adoption|communications|enablement)\s+(?:budget|costs?|spend|investment|FTEs?|resourc\w+)\b|\bbudget\w*\s+(?:[£$€]?[\w,.]+\s+){0,3}?(?:for|of)\s+(?:\w+\s+){0,2}?(?:change|training|adoption|enablement)\b|"
-            r"[£$€]\s?\d[\d,.]*\s*(?:k|m)?\s+(?:\w+\s+){0,4}?(?:change|training|adoption)\b",
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s+(?:\w+\s+){0,4}?(?:change|training|adoption)\b",
         )),
     ),
     gap_cues=(Element("pilot users only", rx(
@@ -968,6 +972,7 @@ R09 = ReasonRules(
             r"\bdeployed\s+(?:to|in|into)\b|\broutine\s+(?:operations|use|practice|work)\b|\bin\s+routine\b",
             r"\boperational\s+(?:environment|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b|"
             r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day|regular)\s+(?:role|work|job|duties|shifts?|rotas?|rosters?|operations|routine|workload)\b",
+            r"\b(?:ran|runs|running|operated|operates|worked|was\s+used|were\s+used)\s+(?:[\w-]+\s+){0,4}?(?:on|across|for)\s+(?:all|every|each)\s+(?:two\s+|three\s+|four\s+|\d\s+)?shifts\b",
         ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b",
                                       # a replay "as if it had been live" is not live
                                       r"\bas\s+if\s+(?:it|they)\s+(?:had\s+been|were|was)\s+live\b",
@@ -985,6 +990,7 @@ R09 = ReasonRules(
             r"dispatchers|tutors|officers|lawyers|underwriters|radiographers|engineers|technicians|nurses|clinicians|counsell?ors|colleagues|employees)\b|"
             r"\b(?:all|every|whole)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){1,2}?(?:agents|staff|users|caseworkers|handlers|advisers|advisors|officers|controllers|administrators|managers|team|teams)\s+(?:on\s+(?:shift|duty)|rostered|in\s+(?:those|the|each)\b)|"
             r"\b(?:all|every)\s+(?:rostered|on[- ]shift|on[- ]duty)\s+\w+|\b(?:nobody|no\s+one|none)\s+(?:\w+\s+)?opted\s+in\b|\bno\s+opt[- ]in\b|\bnot\s+(?:just|only)\s+(?:\w+\s+)?volunteers\b|\bno\s+volunteers\b|"
+            r"\b(?:regular|normal|usual|rostered)\s+(?:crews|staff|shifts|teams|operators|agents|users|handlers|planners)\b|"
             r"\bwhole\s+teams\b|\brather\s+than\s+volunteers\b|\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual)\s+(?:role|work|job|duties)\b",
         ), core=True),
         Element("messy reality tested", rx(
@@ -1053,6 +1059,7 @@ R10 = ReasonRules(
             r"\bChief\s+(?:AI|Artificial\s+Intelligence|Data|Data\s+(?:and|&)\s+(?:AI|Analytics)|Digital|Technology|Information|Analytics|Transformation|Innovation)\s+Officer\b",
             r"(?-i:\bChief\s+[A-Z]\w+(?:\s+(?:and\s+|&\s+)?[A-Z]\w*){0,3}\s+Officer\b)|(?-i:\b(?:CAIO|CDAO|CDIO|CDO|CIO|CTO|COO|CFO|CEO|CRO|CMO|CISO|CHRO)\b)|\bDirector\s+of\s+(?:AI|Data|Digital|Technology|Analytics|Transformation|Innovation)\b|\bHead\s+of\s+(?:AI|Data|Data\s+Science|Digital|Analytics|Automation|Innovation)\b",
             r"\b(?:AI|data|digital)\s+(?:lead|director|executive)\b",
+            r"(?-i:\b(?:[A-Z][\w&-]+\s+){1,3}Director\b)",
         ), core=True),
     ),
     addressed_min=2,

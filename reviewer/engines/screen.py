@@ -288,10 +288,14 @@ def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
     if trig is None:
         candidates: Iterable[int] = range(len(doc.units))
     else:
-        seen: set[int] = set()
-        for t in trig.finditer(doc.folded):
-            seen.add(bisect_right(doc.starts, t.start()) - 1)
-        candidates = sorted(seen)
+        # one trigger hit per unit is enough: after a hit, jump to the next unit's start
+        found: list[int] = []
+        pos, end, n_units = 0, len(doc.folded), len(doc.starts)
+        while (t := trig.search(doc.folded, pos)) is not None:
+            k = bisect_right(doc.starts, t.start()) - 1
+            found.append(k)
+            pos = doc.starts[k + 1] if k + 1 < n_units else end
+        candidates = found
     for k in candidates:
         start = doc.starts[k]
         text = doc.units[k].text

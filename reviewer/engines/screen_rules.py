@@ -220,6 +220,14 @@ class ReasonRules:
     extra: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
+def case_split(name: str, alternatives: tuple[str, ...], **kw: object) -> tuple[Element, ...]:
+    """One element as two with the same name: alternatives that need case (``(?-i:...)``) apart from the rest,
+    so the rest can be matched on the folded text with a literal prefilter (see ``text.folded``)."""
+    plain = tuple(a for a in alternatives if "(?-i:" not in a)
+    cased = tuple(a for a in alternatives if "(?-i:" in a)
+    return tuple(Element(name, rx(*alts), **kw) for alts in (plain, cased) if alts)  # type: ignore[arg-type]
+
+
 # --------------------------------------------------------------------------- R01 commercial KPI
 
 # Business outcomes a board can value (the article: handling time, conversion, collections recovery,
@@ -235,10 +243,11 @@ COMMERCIAL_KPI = rx(
     r"answering|investigating|assessing|preparing|searching|reconciling|coding|reading|reporting|charting|documenting|triaging|validating)\s+times?\b",
     # safety outcomes an operation is run for
     r"\b(?:lost[- ]time\s+(?:injur(?:y|ies)|incidents?)|(?:safety|patient\s+safety|workplace)\s+incidents|injur(?:y|ies)\s+rates?|LTIFR|TRIFR)\b|"
-    r"\b(?:fewer|reduc\w*|lower|cut|cutting|rates?\s+of|number\s+of|avoid\w*)\s+(?:[\w-]+\s+){0,3}?(?:near[- ]miss(?:es)?|stop[- ]works?|accidents|injuries)\b",
+    r"\b(?:fewer|reduc\w*|lower|cut|cutting|rates?\s+of|number\s+of|avoid\w*)\s+(?:[\w-]+\s+){0,3}?(?:near-miss|near miss|stop-work|stop work|accidents|injuries)\w*",
     r"\btime\s+from\s+(?:\w+\s+){1,4}?to\s+(?:an?\s+|the\s+)?\w+",
     # "days to process a change of circumstances", "days to first payment decision"
-    r"\b(?:days|hours|minutes|weeks|months)\s+(?:from\s+[\w-]+\s+)?to\s+(?:first\s+|a\s+|the\s+)?(?:process|decid|decision|resolv|resolution|pay|payment|settl|complet|clos|answer|respon|treat|discharg|hir|fill|repair|fix|deliver|issu|triag|review|approv|quot|onboard)\w*",
+    # (literal "days to": a long literal keeps the prefilter selective)
+    r"\b(?:days to|hours to|minutes to|weeks to|months to|days from|hours from|weeks from)\s+(?:[\w-]+\s+to\s+)?(?:first\s+|a\s+|the\s+)?(?:process|decid|decision|resolv|resolution|pay|payment|settl|complet|clos|answer|respon|treat|discharg|hir|fill|repair|fix|deliver|issu|triag|review|approv|quot|onboard)\w*",
     r"\btime\s+(?:taken\s+)?to\s+(?:process|decide|resolve|settle|pay|assess|complete|handle|close|answer|respond|report|repair|fix|deliver|issue|triage|review)\b(?:\s+(?:a|an|the|each))?(?:\s+new)?(?:\s+[a-z-]+)?",
     r"\b(?:\w+-to-\w+)\s+times?\b",
     r"\btime[- ]to[- ](?:decision|resolution|yield|cash|hire|shortlist|offer|settle|settlement|close|quote|market|serve|value|"
@@ -787,42 +796,44 @@ NAMED_SYSTEM = (
     r"workflow\s+(?:system|tool|platform)|document\s+management\s+system|collections\s+(?:system|platform)|dialler|dialer|payments?\s+(?:system|platform)|"
     r"(?:existing|legacy|adjacent|downstream|upstream|internal|operational|line[- ]of[- ]business|back[- ]office|front[- ]office)\s+(?:systems?|platforms?|applications?|tools?))"
 )
+INTEGRATION_PATTERNS: tuple[str, ...] = (
+    rf"\bintegrat\w*\s+(?:\w+\s+){{0,4}}?(?:with|into|in)\s+(?:the\s+|our\s+|their\s+|existing\s+)?(?:\w+\s+){{0,3}}?{NAMED_SYSTEM}",
+    # integration with something that is a system: a system noun, or a product name / acronym
+    r"\bintegrat(?:ed|ion|ing|e)\s+(?:\w+\s+){0,3}?(?:with|into)\s+(?:the\s+|our\s+|their\s+|existing\s+)?"
+    r"(?:(?:[\w'-]+\s+){0,3}?(?:system|systems|platform|CRM|ERP|database|record|records|portal|ledger|queue|worklist|application|app|service|workflow\s+tool)\b"
+    r"|(?-i:(?!UI\b|API\b|AI\b|ML\b|LLM\b)[A-Z][A-Za-z]*[A-Z][\w']*|(?!UI\b|API\b|AI\b|ML\b|LLM\b)[A-Z]{2,}\b))",
+    r"\b(?:connect(?:ion|ed|ing|or|ors)?|interfaces?|link(?:s|ing|ed)?)\s+(?:\w+\s+){0,2}?(?:to|with|into|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|database|record|portal|ledger|software)\b",
+    r"\bfeeds?\s+(?:\w+\s+){0,2}?(?:to|into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|WMS|PAS|EHR|EPR|database|record|portal|ledger)\b",
+    # outputs delivered where people already work, or consumed by another system
+    r"\b(?:appears?|appearing|shown|displayed|surfaced|delivered|presented|served)\s+(?:\w+\s+){0,2}?(?:in|inside|within|on)\s+(?:the\s+|their\s+|its\s+|our\s+)?(?:[\w'-]+\s+){0,4}?"
+    r"(?:system|workstation|work\s+queue|queue|worklist|screen|desktop|application|record|case\s+file|CRM|ERP)\b",
+    r"\bconsumed\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:system|platform|service|application|server)\b|\b(?:published|posted|emitted)\s+(?:on|to)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:event|message)\s+bus\b",
+    r"\b(?:sits?|runs?|placed)\s+behind\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:API|service|server|gateway)\b",
+    r"\b(?:CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|DMS)\s+(?:\([^)]{1,30}\)\s+)?(?:[\w-]+\s+)?(?:connection|integration|interface|link|feed|connector)\b|\b(?:automated|system|electronic)\s+interface\b|"
+    r"\b(?:read-only|read/write|two-way|bi-?directional|write-back|API)\s+connectors?\b|\bconnectors?\s+(?:to|into|with)\b",
+    r"\b(?:retriev\w+|pull\w*|read\w*|fetch\w*|look\w*\s+up)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|database|record)\b",
+    rf"\b{NAMED_SYSTEM}\s+(?:\w+\s+){{0,2}}?integrat\w+",
+    r"\b(?:adjacent|downstream|upstream)\s+(?:systems?|processes|applications)\b|\bsystems?\s+integration\b|\bintegration\s+(?:with|into)\b",
+    r"\bintegrat\w+\s+(?:it|them|the\s+(?:score|tool|model|output|assistant)s?)\s+(?:there|into\s+(?:it|them|that))\b",
+    r"\b(?:embed\w*|built)\s+(?:in|into|inside|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|workflow|tool|application|screens?|desktop|workstation|portal|app|case\s+records?)\b",
+    r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:[\w,-]+\s+){0,8}?(?:back\s+)?(?:in)?to\s+(?:the\s+|each\s+)?(?:[\w'-]+\s+){0,4}?(?:system|systems|platform|CRM|ERP|record|records|ledger|case\s+file|work\s+queue|worklist)\b",
+    r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
+    # an API or interface that lands in a system people use: "through the origination API into the existing loan screen"
+    r"\b(?:APIs?|interfaces?|integration\s+layer|connectors?|gateway)\s+(?:\w+\s+){0,2}?(?:into|to)\s+(?:the\s+)?(?:existing\s+)?(?:[\w'-]+\s+){0,3}?(?:screens?|systems?|records?|queues?|platform|ERP|CRM|ledger|case|worklist)\b",
+    # work done where people already work: "in their normal CMS screen", "logged in RIS", "served by an API to the product pages"
+    r"\b(?:in|on|from|within)\s+(?:their|the|its|our)\s+(?:normal|usual|existing|everyday|day-to-day|regular|own)\s+(?:[\w-]+\s+){0,2}?(?:screens?|worklists?|queues?|views?|desktops?|records?|inbox|systems?|tools?)\b",
+    r"(?-i:\b(?:logged|recorded|kept|stored|written|shown|flagged|raised|created|filed)\s+(?:\w+\s+){0,2}?(?:in|into|on)\s+(?:the\s+)?[A-Z]{2,5}\b(?!\s+(?:format|file)))",
+    r"\bserved\s+(?:\w+\s+){0,2}?(?:by|through|via)\s+(?:an?\s+|the\s+)?API\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:pages?|apps?|site|screens?|systems?|portal)\b",
+    # a named system reached through an interface: "raised in SAP PM through an interface", "from the ERP through its integration layer"
+    r"(?-i:\b(?:in|into|from|to)\s+(?:the\s+)?[A-Z]{2,}[\w-]*(?:\s+[A-Z]{2,}[\w-]*)?\s+(?:through|via|using)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:API|APIs|interface|connector|integration\s+layer))",
+    r"(?-i:\b[A-Z]{2,}\w*\s+(?:calls|queries|consumes|reads|receives|displays|invokes)\b)",
+    r"\b(?:to\s+)?work\s+from\s+(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+|\b(?:sits?|embedded|runs)\s+(?:with)?in(?:side)?\s+(?:the\s+|their\s+|our\s+)?(?:[\w'-]+\s+){0,2}?(?:system|platform|CRM|ERP|workflow|queue|worklist|screen|desktop|application)\b",
+)
 R07 = ReasonRules(
     reason_id="R07",
     elements=(
-        Element("integration with adjacent systems", rx(
-            rf"\bintegrat\w*\s+(?:\w+\s+){{0,4}}?(?:with|into|in)\s+(?:the\s+|our\s+|their\s+|existing\s+)?(?:\w+\s+){{0,3}}?{NAMED_SYSTEM}",
-            # integration with something that is a system: a system noun, or a product name / acronym
-            r"\bintegrat(?:ed|ion|ing|e)\s+(?:\w+\s+){0,3}?(?:with|into)\s+(?:the\s+|our\s+|their\s+|existing\s+)?"
-            r"(?:(?:[\w'-]+\s+){0,3}?(?:system|systems|platform|CRM|ERP|database|record|records|portal|ledger|queue|worklist|application|app|service|workflow\s+tool)\b"
-            r"|(?-i:(?!UI\b|API\b|AI\b|ML\b|LLM\b)[A-Z][A-Za-z]*[A-Z][\w']*|(?!UI\b|API\b|AI\b|ML\b|LLM\b)[A-Z]{2,}\b))",
-            r"\b(?:connect(?:ion|ed|ing|or|ors)?|interfaces?|link(?:s|ing|ed)?)\s+(?:\w+\s+){0,2}?(?:to|with|into|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|database|record|portal|ledger|software)\b",
-            r"\bfeeds?\s+(?:\w+\s+){0,2}?(?:to|into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|WMS|PAS|EHR|EPR|database|record|portal|ledger)\b",
-            # outputs delivered where people already work, or consumed by another system
-            r"\b(?:appears?|appearing|shown|displayed|surfaced|delivered|presented|served)\s+(?:\w+\s+){0,2}?(?:in|inside|within|on)\s+(?:the\s+|their\s+|its\s+|our\s+)?(?:[\w'-]+\s+){0,4}?"
-            r"(?:system|workstation|work\s+queue|queue|worklist|screen|desktop|application|record|case\s+file|CRM|ERP)\b",
-            r"\bconsumed\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:system|platform|service|application|server)\b|\b(?:published|posted|emitted)\s+(?:on|to)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:event|message)\s+bus\b",
-            r"\b(?:sits?|runs?|placed)\s+behind\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:API|service|server|gateway)\b",
-            r"\b(?:CRM|ERP|WMS|PAS|EHR|EPR|RIS|PACS|DMS)\s+(?:\([^)]{1,30}\)\s+)?(?:[\w-]+\s+)?(?:connection|integration|interface|link|feed|connector)\b|\b(?:automated|system|electronic)\s+interface\b|"
-            r"\b(?:read-only|read/write|two-way|bi-?directional|write-back|API)\s+connectors?\b|\bconnectors?\s+(?:to|into|with)\b",
-            r"\b(?:retriev\w+|pull\w*|read\w*|fetch\w*|look\w*\s+up)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:system|platform|CRM|ERP|database|record)\b",
-            rf"\b{NAMED_SYSTEM}\s+(?:\w+\s+){{0,2}}?integrat\w+",
-            r"\b(?:adjacent|downstream|upstream)\s+(?:systems?|processes|applications)\b|\bsystems?\s+integration\b|\bintegration\s+(?:with|into)\b",
-            r"\bintegrat\w+\s+(?:it|them|the\s+(?:score|tool|model|output|assistant)s?)\s+(?:there|into\s+(?:it|them|that))\b",
-            r"\b(?:embed\w*|built)\s+(?:in|into|inside|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|workflow|tool|application|screens?|desktop|workstation|portal|app|case\s+records?)\b",
-            r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:[\w,-]+\s+){0,8}?(?:back\s+)?(?:in)?to\s+(?:the\s+|each\s+)?(?:[\w'-]+\s+){0,4}?(?:system|systems|platform|CRM|ERP|record|records|ledger|case\s+file|work\s+queue|worklist)\b",
-            r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
-            # an API or interface that lands in a system people use: "through the origination API into the existing loan screen"
-            r"\b(?:APIs?|interfaces?|integration\s+layer|connectors?|gateway)\s+(?:\w+\s+){0,2}?(?:into|to)\s+(?:the\s+)?(?:existing\s+)?(?:[\w'-]+\s+){0,3}?(?:screens?|systems?|records?|queues?|platform|ERP|CRM|ledger|case|worklist)\b",
-            # work done where people already work: "in their normal CMS screen", "logged in RIS", "served by an API to the product pages"
-            r"\b(?:in|on|from|within)\s+(?:their|the|its|our)\s+(?:normal|usual|existing|everyday|day-to-day|regular|own)\s+(?:[\w-]+\s+){0,2}?(?:screens?|worklists?|queues?|views?|desktops?|records?|inbox|systems?|tools?)\b",
-            r"(?-i:\b(?:logged|recorded|kept|stored|written|shown|flagged|raised|created|filed)\s+(?:\w+\s+){0,2}?(?:in|into|on)\s+(?:the\s+)?[A-Z]{2,5}\b(?!\s+(?:format|file)))",
-            r"\bserved\s+(?:\w+\s+){0,2}?(?:by|through|via)\s+(?:an?\s+|the\s+)?API\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:pages?|apps?|site|screens?|systems?|portal)\b",
-            # a named system reached through an interface: "raised in SAP PM through an interface", "from the ERP through its integration layer"
-            r"(?-i:\b(?:in|into|from|to)\s+(?:the\s+)?[A-Z]{2,}[\w-]*(?:\s+[A-Z]{2,}[\w-]*)?\s+(?:through|via|using)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:API|APIs|interface|connector|integration\s+layer))",
-            r"(?-i:\b[A-Z]{2,}\w*\s+(?:calls|queries|consumes|reads|receives|displays|invokes)\b)",
-            r"\b(?:to\s+)?work\s+from\s+(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+|\b(?:sits?|embedded|runs)\s+(?:with)?in(?:side)?\s+(?:the\s+|their\s+|our\s+)?(?:[\w'-]+\s+){0,2}?(?:system|platform|CRM|ERP|workflow|queue|worklist|screen|desktop|application)\b",
-        ), core=True, other_senses=INTEGRATION_OTHER_SENSE),
+        # split by case: the case-insensitive patterns run on the folded text (fast); the ones that need a capital run apart
+        *case_split("integration with adjacent systems", INTEGRATION_PATTERNS, core=True, other_senses=INTEGRATION_OTHER_SENSE),
         Element("APIs or integration patterns", rx(
             r"\bAPIs?\b|(?-i:\bREST(?:ful)?\b)|\bwebhooks?\b|\bevent[- ]driven\b|\b(?:message|event|service)\s+(?:bus|queue|broker)\b|\bKafka\b|\bmiddleware\b|"
             r"\bmicroservices?\b|\bintegration\s+(?:patterns?|layer|architecture|design|platform|points?)\b|\bSSO\b|\bsingle\s+sign[- ]on\b|\binterfaces?\s+(?:with|to)\b",

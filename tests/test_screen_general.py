@@ -455,3 +455,23 @@ def test_run_on_all_shifts_with_regular_crews_is_live() -> None:
     assert review(doc)["R09"][0] == Status.ADDRESSED
     plan = make_doc(["For the whole trial the system runs in shadow.", "The inspection team will run the system day to day on all shifts."])
     assert review(plan)["R09"][0] != Status.ADDRESSED
+
+
+def test_a_report_that_dates_the_handover_to_a_named_owner_is_addressed() -> None:
+    dated = make_doc(["From 1 April 2026 the Merchandising Operations Department (General Manager: Mr Kenji Arai) will own and operate the system."],
+                     doc_type=DocType.REPORT)
+    status, why = review(dated)["R03"]
+    assert status == Status.ADDRESSED, why
+    undated = make_doc(["The Merchandising Operations Department (General Manager: Mr Kenji Arai) will own and operate the system."],
+                       doc_type=DocType.REPORT)
+    assert review(undated)["R03"][0] == Status.PARTIAL
+
+
+def test_a_sponsor_is_not_the_operational_owner() -> None:
+    doc = make_doc(["The pilot was sponsored by the General Manager, Member Services, and run by the Digital Innovation team."])
+    assert review(doc)["R03"][0] != Status.ADDRESSED
+
+
+def test_a_vice_president_owning_the_ai_portfolio_is_its_owner() -> None:
+    doc = make_doc(["This pilot is part of the enterprise AI portfolio owned by Anita Sharma, Vice-President, Enterprise AI."])
+    assert review(doc)["R10"][0] == Status.ADDRESSED

@@ -646,6 +646,8 @@ def _classify_owner(text: str) -> tuple[Literal["operational", "named", "pilot",
     tentative = rules["tentative"].search(text)
     if tentative:
         return "vague", squash(named.group(0) if named else tentative.group(0))
+    if named and re.search(r"\bsponsor\w*\s+by\s+(?:the\s+)?$", text[max(0, named.start() - 30):named.start()], re.I):
+        return ("named", squash(named.group(0))) if not pilot else ("pilot", squash(pilot.group(0)))  # the sponsor, not the runner
     # "Priya Shah, Head of Delivery, owns it: she holds the supplier relationship": the titled owner comes first
     titled_first = bool(named and pilot and named.start() < pilot.start() and _TITLE.search(named.group(0)))
     if named and not rules["exec"].search(named.group(0)) and not (pilot and not operational and not titled_first):
@@ -672,6 +674,8 @@ def _log_owner(u: Unit) -> bool:
 
 _DECIDER = re.compile(r"\b(?:decided|agreed|determined|settled|confirmed|chosen|approved)\s+by\s+(?:the\s+)?(?:[A-Z][\w&-]*\s*)+"
                       r"|\bbetween\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*\s+and\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*")
+_DATED = re.compile(r"\b(?:from|on|by|since|as\s+of|effective)\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+                    r"|\b(?:from|on|by|since|as\s+of)\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\bfrom\s+(?:Q[1-4]|20\d\d)\b", re.I)
 _FUNCTION = re.compile(r"\b(?:the|our|your|its)\s+(?:[\w&-]+\s+){1,3}?(?:team|department|function|unit|office|desk|division|directorate)\b"
                        r"|(?-i:\b(?:[A-Z][\w&-]+\s+){1,4}(?:Team|Department|Function|Unit|Office|Desk|Division|Directorate|Worker|Manager|Lead|Officer)\b)", re.I)
 _ACCOUNTABLE = re.compile(r"\baccountab\w+|\b(?:named|individual|person)\b", re.I)
@@ -736,7 +740,10 @@ def _points_to_function(m: Mention) -> bool:
 
 def _r03(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     got, against, handover = owners(doc)
-    now = [o for o in got if o.mention.polarity == "affirmed"]
+    # a report may show the handover as planned with dates: "From 1 April the Merchandising Operations Department
+    # (General Manager: Mr Kenji Arai) will own and operate the system" is an owner assigned now
+    now = [o for o in got if o.mention.polarity == "affirmed"
+           or (o.mention.polarity == "future" and o.kind == "operational" and _specific(o.who) and _DATED.search(o.mention.unit.text))]
     ops = [o for o in now if o.kind == "operational"]
     if ops and not _specific(ops[0].who) and any(_ACCOUNTABLE.search(m.unit.text) for m in against):
         # a function will own it, but the accountable person is still to be named

@@ -1070,7 +1070,7 @@ R10 = ReasonRules(
             r"\bChief\s+(?:AI|Artificial\s+Intelligence|Data|Data\s+(?:and|&)\s+(?:AI|Analytics)|Digital|Technology|Information|Analytics|Transformation|Innovation)\s+Officer\b",
             r"(?-i:\bChief\s+[A-Z]\w+(?:\s+(?:and\s+|&\s+)?[A-Z]\w*){0,3}\s+Officer\b)|(?-i:\b(?:CAIO|CDAO|CDIO|CDO|CIO|CTO|COO|CFO|CEO|CRO|CMO|CISO|CHRO)\b)|\bDirector\s+of\s+(?:AI|Data|Digital|Technology|Analytics|Transformation|Innovation)\b|\bHead\s+of\s+(?:AI|Data|Data\s+Science|Digital|Analytics|Automation|Innovation)\b",
             r"\b(?:AI|data|digital)\s+(?:lead|director|executive)\b",
-            r"(?-i:\b(?:[A-Z][\w&-]+\s+){1,3}Director\b)",
+            r"(?-i:\b(?:[A-Z][\w&-]+\s+){1,3}Director\b)|(?-i:\b(?:Vice[- ]President|SVP|EVP)\b)",
         ), core=True),
     ),
     addressed_min=2,

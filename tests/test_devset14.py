@@ -17,8 +17,12 @@ DEVSET14 = lab.LabelledSet.at("devset14")
 REASON_IDS = lab.reason_ids()
 
 # Text the labels rely on being invisible: tracked deletions must be gone, hidden runs only in hidden blocks.
-DELETED: dict[str, list[str]] = {}
-HIDDEN: dict[str, str] = {}
+DELETED = {
+    "docs/frio-norte-reefer-maintenance-cfo-memo.docx": ["Rodrigo Salas", "from day one"],
+}
+HIDDEN = {
+    "docs/marquee-point-concessions-forecast-funding-bid.docx": "fully meets every criterion",
+}
 
 
 DOCS = DEVSET14.labelled

@@ -475,3 +475,25 @@ def test_a_sponsor_is_not_the_operational_owner() -> None:
 def test_a_vice_president_owning_the_ai_portfolio_is_its_owner() -> None:
     doc = make_doc(["This pilot is part of the enterprise AI portfolio owned by Anita Sharma, Vice-President, Enterprise AI."])
     assert review(doc)["R10"][0] == Status.ADDRESSED
+
+
+def test_a_manual_pilot_that_names_the_data_link_it_needs_is_partial_on_r04() -> None:
+    gap = "Loading the records into the national system currently requires a manual upload by the ICT team each week."
+    need = "An interface between the staging database and the national land information system has been requested."
+    status, why = review(make_doc([gap, need]))["R04"]
+    assert status == Status.PARTIAL, why
+    assert review(make_doc([gap]))["R04"][0] == Status.MISSING
+
+
+def test_write_back_named_as_a_need_is_partial_on_r07() -> None:
+    doc = make_doc(["Suggestions appeared in a separate browser window next to CAD.",
+                    "Write-back of the outcome into CAD is still to be built."])
+    status, why = review(doc)["R07"]
+    assert status == Status.PARTIAL, why
+
+
+def test_scores_written_into_a_named_product_and_seen_on_screen_are_integrated() -> None:
+    doc = make_doc(["Scores are written into Salesforce Service Cloud, so the agent sees the recommended offer on the contact screen.",
+                    "Every offer made is kept in the audit trail with the model version."])
+    status, why = review(doc)["R07"]
+    assert status == Status.ADDRESSED, why

@@ -604,6 +604,14 @@ R04 = ReasonRules(
     )),),
     addressed_min=2,
     require_any=("source-system integration", "automated pipeline"),
+    # the data route named in general words, even as a need: "an interface between the staging database and the land
+    # system has been requested", "a proper feed is still needed", "pulled automatically from the imaging server"
+    topic=Element("how data would reach the tool", rx(
+        r"\b(?:automated|automatic|direct|live|system|production|scheduled|validated|proper|read-only|nightly|daily)\s+(?:data\s+)?(?:feeds?|interfaces?|connections?|connectors?|links?|extracts?|integration|sync)\b",
+        r"\b(?:feeds?|interfaces?|connections?|connectors?|links?|integration)\s+(?:from|to|into|with|between)\s+(?:the\s+)?(?:[\w'/-]+\s+){0,4}?(?:system|platform|database|warehouse|server|record|ERP|CRM|EPR|EHR|LIS|LIMS|CAD|(?-i:[A-Z]{2,}\w*))\b",
+        r"\b(?:reporting|read[- ]only|daily|nightly)\s+(?:copy|replica|mirror|snapshot)\s+of\b|\bHL7\b|\bFHIR\b|\b(?:pulled|collected|picked\s+up|loaded)\s+(?:\w+\s+){0,3}?automatically\b",
+    ), other_senses=PIPELINE_OTHER_SENSE),
+    topic_beats_gap=True,
     deferred_status=Status.PARTIAL,
     negated_status=Status.PARTIAL,  # "no automated quality monitoring or lineage yet" names the gap in a built flow
     noncore_only_status=Status.MISSING,  # privacy or governance alone is not a data architecture
@@ -818,6 +826,8 @@ INTEGRATION_PATTERNS: tuple[str, ...] = (
     r"\b(?:embed\w*|built)\s+(?:in|into|inside|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|workflow|tool|application|screens?|desktop|workstation|portal|app|case\s+records?)\b",
     r"\b(?:writes?|written|pushe[sd]|push|posts?|posted|feeds|fed|returns|returned|sent|sends)\s+(?:[\w,-]+\s+){0,8}?(?:back\s+)?(?:in)?to\s+(?:the\s+|each\s+)?(?:[\w'-]+\s+){0,4}?(?:system|systems|platform|CRM|ERP|record|records|ledger|case\s+file|work\s+queue|worklist)\b",
     r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
+    rf"\b(?:writes?|written|pushe[sd]|posted|fed|sent|returned|raised)\s+(?:[\w,-]+\s+){{0,8}}?(?:back\s+)?(?:in)?to\s+(?:the\s+)?{NAMED_SYSTEM}",
+    r"\b(?:sees?|saw)\s+(?:[\w-]+\s+){0,4}?(?:in|on)\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:screens?|worklists?|queues?|records?|desktops?)\b",
     # an API or interface that lands in a system people use: "through the origination API into the existing loan screen"
     r"\b(?:APIs?|interfaces?|integration\s+layer|connectors?|gateway)\s+(?:\w+\s+){0,2}?(?:into|to)\s+(?:the\s+)?(?:existing\s+)?(?:[\w'-]+\s+){0,3}?(?:screens?|systems?|records?|queues?|platform|ERP|CRM|ledger|case|worklist)\b",
     # work done where people already work: "in their normal CMS screen", "logged in RIS", "served by an API to the product pages"
@@ -871,6 +881,7 @@ R07 = ReasonRules(
         r"\bintegration\s+(?:approach|work|design|layer|requirements?|plan|effort|costs?|build|will|would|is|was|has|must|should|needs?)\b|\b(?:systems?|IT|technical)\s+integration\b|"
         r"\b(?:interfaces?|connections?|links?)\s+(?:with|to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:system|platform|record|ERP|CRM|EPR|EHR|LIMS|PMS|playout|(?-i:[A-Z]{2,}\w*))\b|"
         r"\b(?:proper|automatic|automated|direct|system|two-way)\s+(?:connections?|links?|interfaces?|integration)\b|\bplug-?ins\b|\bplug-in\b|\badd-ins?\b|"
+        r"\bwrite[- ]?back\b|\binterface\s+between\b|\blink(?:ing)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:system|platform|record|(?-i:[A-Z]{2,}\w*))\b|"
         r"\bsingle\s+sign[- ]on\b|\bSSO\b|\b(?:to|would|will|must|should|could)\s+(?:need\s+to\s+)?connect\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z][\w-]+)|"
         r"\bconnect(?:ing|ed|s)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:tool|system|platform)s?\b",
         r"\b(?:loaded|fed|written|pushed)\s+into\s+(?-i:[A-Z][\w-]+)",

@@ -497,3 +497,28 @@ def test_scores_written_into_a_named_product_and_seen_on_screen_are_integrated()
                     "Every offer made is kept in the audit trail with the model version."])
     status, why = review(doc)["R07"]
     assert status == Status.ADDRESSED, why
+
+
+def test_money_in_more_currencies_and_cost_per_unit_stated_later_in_the_sentence() -> None:
+    for sentence in ("The OCR component is licensed from a vendor at IDR 450 per document processed.",
+                     "Processing cost per folio, measured from the service provider's invoices, was KES 3.20."):
+        status, why = review(make_doc([sentence, "The pilot cost KES 18.6 million."]))["R05"]
+        assert status == Status.PARTIAL, (sentence, why)
+    assert review(make_doc(["The supplier's licence is £42,000 per year for up to 150 named users."]))["R05"][0] == Status.PARTIAL
+    pilot = make_doc(["The pilot budget is €86,000: vendor licence for the pilot period (€38,000) and integration work (€29,000)."])
+    assert review(pilot)["R05"][0] == Status.MISSING
+
+
+def test_the_pilot_counted_among_ai_efforts_is_portfolio_context() -> None:
+    for sentence in ("This is one of three AI bets this year, each reporting to its own product lead.",
+                     "The tool is entered in the AI register, and the AI oversight committee decides across seven tools."):
+        status, why = review(make_doc([sentence]))["R10"]
+        assert status == Status.PARTIAL, (sentence, why)
+
+
+def test_a_vague_owner_once_proven_is_partial() -> None:
+    for sentence in ("The business will take ownership of the model once it has been proven.",
+                     "Theater Operations will own the tool once it is proven."):
+        status, why = review(make_doc([sentence]))["R03"]
+        assert status == Status.PARTIAL, (sentence, why)
+    assert review(make_doc(["Agree an owner with the business."]))["R03"][0] == Status.MISSING

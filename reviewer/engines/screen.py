@@ -674,6 +674,8 @@ def _log_owner(u: Unit) -> bool:
 
 _DECIDER = re.compile(r"\b(?:decided|agreed|determined|settled|confirmed|chosen|approved)\s+by\s+(?:the\s+)?(?:[A-Z][\w&-]*\s*)+"
                       r"|\bbetween\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*\s+and\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*")
+_VAGUE_TAKER = re.compile(r"\b(?:the\s+business|(?:the\s+)?business\s+units?|the\s+(?:wider\s+)?organi[sz]ation|operations)\s+"
+                          r"(?:will|would|is\s+to|shall|should)\s+(?:take|own|run|assume|pick)", re.I)
 _DATED = re.compile(r"\b(?:from|on|by|since|as\s+of|effective)\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
                     r"|\b(?:from|on|by|since|as\s+of)\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\bfrom\s+(?:Q[1-4]|20\d\d)\b", re.I)
 _FUNCTION = re.compile(r"\b(?:the|our|your|its)\s+(?:[\w&-]+\s+){1,3}?(?:team|department|function|unit|office|desk|division|directorate)\b"
@@ -735,7 +737,8 @@ def _points_to_function(m: Mention) -> bool:
     """A deferred ownership statement that still names the function or post meant to own it (not the pilot team)."""
     text = _DECIDER.sub("", m.unit.text)
     kind = _classify_owner(text)[0]
-    return m.polarity == "deferred" and kind != "pilot" and (kind == "operational" or bool(_FUNCTION.search(text)))
+    vague_named = bool(_VAGUE_TAKER.search(text))  # "the business will take ownership once proven": a vague owner, named
+    return m.polarity == "deferred" and kind != "pilot" and (kind == "operational" or vague_named or bool(_FUNCTION.search(text)))
 
 
 def _r03(rules: R.ReasonRules, doc: _Doc) -> _Assessment:

@@ -28,11 +28,13 @@ FLAGS = re.I
 # engine matches them on a copy of the text where every currency marker is rewritten to "$" of the same
 # length (``fold_money``), so one cheap symbol class covers them all and offsets still hold.
 MONEY = (
-    r"(?:[£$€¥₹₦₱₩₪]|\b(?:US|NZ|A|C|S|HK|R)\$|\b(?:USD|EUR|GBP|INR|ZAR|CAD|AUD|NZD|SGD|CHF|AED|NGN|KES|KSh|PHP|BRL|PLN|DKK|SEK|NOK|"
-    r"MXN|ILS|JPY|CNY|HKD)\s?(?=\d)|\bRs\.?\s?(?=\d)|\bR(?=\s?\d))"
+    r"(?:[£$€¥₹₦₱₩₪₺₫฿]|\b(?:US|NZ|A|C|S|HK|R)\$|\b(?:USD|EUR|GBP|INR|ZAR|CAD|AUD|NZD|SGD|CHF|AED|NGN|KES|KSh|PHP|BRL|PLN|DKK|SEK|NOK|"
+    r"MXN|ILS|JPY|CNY|HKD|IDR|KRW|MYR|THB|VND|TRY|EGP|SAR|QAR|KWD|COP|CLP|ARS|PEN|TWD|CZK|HUF|RON|BDT|PKR|LKR|GHS|TZS|UGX|MAD|Rp)\s?(?=\d)|"
+    r"\bRs\.?\s?(?=\d)|\bR(?=\s?\d))"
 )
-_MONEY_MARK = re.compile(r"[¥₹₦₱₩₪]|\b(?:us|nz|a|c|s|hk|r)\$|\b(?:usd|eur|gbp|inr|zar|cad|aud|nzd|sgd|chf|aed|ngn|kes|ksh|php|brl|pln|dkk|sek|nok|"
-                         r"mxn|ils|jpy|cny|hkd|rs\.?|r)(?=\s?\d)")
+_MONEY_MARK = re.compile(r"[¥₹₦₱₩₪₺₫฿]|\b(?:us|nz|a|c|s|hk|r)\$|\b(?:usd|eur|gbp|inr|zar|cad|aud|nzd|sgd|chf|aed|ngn|kes|ksh|php|brl|pln|dkk|sek|nok|"
+                         r"mxn|ils|jpy|cny|hkd|idr|krw|myr|thb|vnd|try|egp|sar|qar|kwd|cop|clp|ars|pen|twd|czk|huf|ron|bdt|pkr|lkr|ghs|tzs|ugx|mad|"
+                         r"rp|rs\.?|r)(?=\s?\d)")
 
 
 def fold_money(folded_text: str) -> str:
@@ -84,8 +86,8 @@ DEFERRAL = rx(
     r"addressed|considered|assessed|reviewed|finali[sz]ed|established|worked\s+out|clarified|explored|discussed|built|set\s+up|"
     r"put\s+in\s+place|planned|done|covered|looked\s+at|picked\s+up|resolved)\b",
     r"\b(?:TBC|TBD|TBA|tbc|tbd)\b",
-    r"\b(?:if|once|when|should|after|assuming)\s+(?:the\s+|this\s+)?(?:pilot|poc|proof\s+of\s+concept|trial|project|it)\s+"
-    r"(?:is\s+)?(?:proceeds?|succeeds?|is\s+successful|successful|scales?|is\s+approved|approved|moves?\s+to|progresses|goes\s+ahead|completes?|concludes?|ends?)",
+    r"\b(?:if|once|when|should|after|assuming)\s+(?:the\s+|this\s+)?(?:pilot|poc|proof\s+of\s+concept|trial|project|it|tool|model|system)\s+"
+    r"(?:is\s+|has\s+been\s+)?(?:proceeds?|succeeds?|is\s+successful|successful|scales?|is\s+approved|approved|moves?\s+to|progresses|goes\s+ahead|completes?|concludes?|ends?|proven|proved|proves\s+itself)",
     r"\b(?:in|during|for|at|until)\s+(?:a\s+|the\s+)?(?:later|future|subsequent|next|second|third|follow[- ]on|scale[- ]up|scaling|rollout|roll[- ]out)\s+"
     r"(?:phase|stage|step|iteration|release|wave|tranche)\b",
     r"\b(?:phase|stage|wave|release)\s+(?:2|3|ii|iii|two|three)\b",
@@ -641,7 +643,7 @@ R05 = ReasonRules(
             r"document|response|decision|page|1,?000|thousand|million|token|conversation|chat|message|interaction|api\s+call|run)s?\b",
             r"\bprice\s+per\s+(?:1,?000\s+|million\s+)?tokens?\b",
             # "cost per invoice $0.018": a cost per unit of work, with its amount
-            UNIT_COST_LABEL + r"[^.;]{0,30}?[£$€]\s?\d",
+            UNIT_COST_LABEL + r"[^.;]{0,80}?[£$€]\s?\d",
             # the cost of one unit of the AI's own work, however the document names that unit
             r"\b(?:estimated|measured|metered|projected|average|expected|blended|all[- ]in)\s+cost\s+per\s+(?:[\w-]+\s+){0,2}?[\w-]+",
             r"\bcost\s+per\s+(?:[\w-]+\s+){0,2}?(?:repl(?:y|ies)|solves?|drafts?|decisions?|conversations?|scores?|recommendations?|alerts?|forecasts?|summar(?:y|ies)|"
@@ -670,7 +672,7 @@ R05 = ReasonRules(
                 row_label=rx(r"^\W*(?:grand\s+)?total\b|\b(?:annual|yearly|running|operating|steady[- ]state|at\s+scale|full[- ]scale)\b")),
         Element("infrastructure and data engineering cost", rx(
             r"\b(?:infrastructure|hosting|compute|cloud|GPU|licen[cs]e|licen[cs]ing|subscription|API|token|vendor|platform|storage)\s+(?:costs?|fees?|spend|charges?|bill)\b",
-            r"\bdata\s+engineering\s+costs?\b|\bintegration\s+costs?\b",
+            r"\bdata\s+engineering\s+costs?\b|\bintegration\s+costs?\b|\blicen[cs](?:e|ed|ing)\b(?!\s+(?:for|during)\s+the\s+(?:pilot|trial))[^.;]{0,40}?[£$€]\s?\d",
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s*(?:per|a|each)\s+(?:user|seat|licen[cs]e|site|store|line|device|sensor)s?\b|"
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s+a\s+year\s+for\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?licen[cs]e|\blicen[cs]e\s+(?:quote|fee|price)",
             r"\b(?:for\s+)?(?:each|every|per)\s+(?:further|additional|extra|new)\s+[\w-]+\s+(?:would|will)\s+cost\b|\bcosts?\s+(?:about\s+|around\s+|roughly\s+)?[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s+(?:per|for\s+each|each)\s+(?:further\s+|additional\s+|extra\s+)?[\w-]+",
@@ -1074,12 +1076,15 @@ R10 = ReasonRules(
             r"\b(?:other|all|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:AI|ML|GenAI|innovation|digital|automation|analytics|data)\s+"
             r"(?:pilots|trials|experiments|initiatives|use\s+cases|projects|proofs?\s+of\s+concept|PoCs)\b",
             r"\b(?:other|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:pilots|trials|experiments|initiatives|use\s+cases|proofs?\s+of\s+concept|PoCs)\b",
+            # the pilot counted among AI efforts: "one of three AI bets", "the third AI initiative alongside two others", "the AI register"
+            r"\b(?:one\s+of|the\s+(?:second|third|fourth|fifth|latest))\s+(?:\w+\s+)?(?:AI|ML|GenAI|digital|automation|analytics)\s+(?:bets|initiatives?|pilots?|projects?|use\s+cases?|experiments?|tools?)\b|"
+            r"\b(?:AI|ML|GenAI)\s+(?:register|oversight\s+(?:committee|board|group)|investment\s+(?:council|committee|board))\b",
             # a committee that looks across pilots or projects
             r"\bcommittee\b[^.;]{0,120}?\b(?:pilots|projects|initiatives|use\s+cases|experiments|trials)\b|\b(?:pilots|projects|initiatives|use\s+cases|experiments|trials)\b[^.;]{0,80}?\bcommittee\b",
         ), core=True, other_senses=PORTFOLIO_OTHER_SENSE),
         Element("named executive portfolio owner", rx(
             r"\bChief\s+(?:AI|Artificial\s+Intelligence|Data|Data\s+(?:and|&)\s+(?:AI|Analytics)|Digital|Technology|Information|Analytics|Transformation|Innovation)\s+Officer\b",
-            r"(?-i:\bChief\s+[A-Z]\w+(?:\s+(?:and\s+|&\s+)?[A-Z]\w*){0,3}\s+Officer\b)|(?-i:\b(?:CAIO|CDAO|CDIO|CDO|CIO|CTO|COO|CFO|CEO|CRO|CMO|CISO|CHRO)\b)|\bDirector\s+of\s+(?:AI|Data|Digital|Technology|Analytics|Transformation|Innovation)\b|\bHead\s+of\s+(?:AI|Data|Data\s+Science|Digital|Analytics|Automation|Innovation)\b",
+            r"(?-i:\bChief\s+[A-Z]\w+(?:\s+(?:and\s+|&\s+)?[A-Z]\w*){0,3}\s+Officer\b)|(?-i:\b(?:CAIO|CDAO|CDIO|CDO|CIO|CTO|COO|CFO|CEO|CRO|CMO|CISO|CHRO|CMIO|CNIO|CCIO)\b)|\bDirector\s+of\s+(?:AI|Data|Digital|Technology|Analytics|Transformation|Innovation)\b|\bHead\s+of\s+(?:AI|Data|Data\s+Science|Digital|Analytics|Automation|Innovation)\b",
             r"\b(?:AI|data|digital)\s+(?:lead|director|executive)\b",
             r"(?-i:\b(?:[A-Z][\w&-]+\s+){1,3}Director\b)|(?-i:\b(?:Vice[- ]President|SVP|EVP)\b)",
         ), core=True),

@@ -879,7 +879,7 @@ R07 = ReasonRules(
     topic=Element("where the tool sits among the systems people use", rx(
         # integration named, even as a need; not the portal or web page the pilot used (that is the gap), nor a user interface
         r"\bintegrat(?:e|ed|es|ing|ion|ions)\s+(?:[\w-]+\s+){0,4}?(?:with|into|to)\s+"
-        r"(?!(?:(?:the|our|their|its)\s+)?(?:[\w-]+\s+)?(?:models?|UI|front[- ]end|components?|code|modules?|algorithms?|pipelines?)\b)[\w-]+|"
+        r"(?!(?:(?:the|our|their|its)\s+)?(?:[\w-]+\s+)?(?:models?|UI|front[- ]end|components?|code|modules?|algorithms?|pipelines?|practice|workflows?|processes|routines?|ways|teams?|care)\b)[\w-]+|"
         r"\bintegration\s+(?:approach|work|design|layer|requirements?|plan|effort|costs?|build|will|would|is|was|has|must|should|needs?)\b|\b(?:systems?|IT|technical)\s+integration\b|"
         r"\b(?:interfaces?|connections?|links?)\s+(?:with|to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:system|platform|record|ERP|CRM|EPR|EHR|LIMS|PMS|playout|(?-i:[A-Z]{2,}\w*))\b|"
         r"\b(?:proper|automatic|automated|direct|system|two-way)\s+(?:connections?|links?|interfaces?|integration)\b|\bplug-?ins\b|\bplug-in\b|\badd-ins?\b|"

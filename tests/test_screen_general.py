@@ -522,3 +522,19 @@ def test_a_vague_owner_once_proven_is_partial() -> None:
         status, why = review(make_doc([sentence]))["R03"]
         assert status == Status.PARTIAL, (sentence, why)
     assert review(make_doc(["Agree an owner with the business."]))["R03"][0] == Status.MISSING
+
+
+def test_a_change_to_work_named_in_other_words_is_partial() -> None:
+    for sentence in ("The screening order on the ward would need to change so that flagged cases are screened first.",
+                     "In future the senior inspector role could focus on flagged films only; this has not been worked out.",
+                     "What happens to the visual inspectors and who makes the call on borderline parts needs to be settled before any rollout.",
+                     "Whether the system should drive the reject gate, and what that means for the operator's checks, is for later."):
+        status, why = review(make_doc([sentence]))["R02"]
+        assert status == Status.PARTIAL, (sentence, why)
+
+
+def test_authority_given_to_a_role_is_a_decision_right() -> None:
+    doc = make_doc(["Before the pilot, lane openings were fixed by a roster agreed the previous evening.",
+                    "During the pilot the duty manager was given authority to open or close lanes against the forecast, in a new process for the terminal."])
+    status, why = review(doc)["R02"]
+    assert status == Status.ADDRESSED, why

@@ -408,6 +408,7 @@ R02 = ReasonRules(
             r"\b(?:own|sole|final|delegated|new)\s+(?:decision\s+)?authority\b|\bauthority\s+to\s+(?:sign|send|approve|decide|override|settle|release|issue)\b|\bwhen\s+(?:they|staff|agents|users)\s+(?:may|can|should)\s+override\b|"
             # a decision that no longer needs someone else's sign-off: "closes non-police calls without a supervisor"
             r"\bwithout\s+(?:a\s+|the\s+|any\s+)?(?:second|supervisor|manager|senior|service[- ]manager|team[- ]leader|consultant|partner|doctor)['\u2019s]*\s*(?:sign[- ]?off|approval|review|check|authori[sz]ation)?\b|"
+            r"\b(?:given|granted|gets?|got|received|holds?)\s+(?:the\s+)?(?:authority|discretion|mandate|power|right)\s+to\s+\w+|"
             r"\brights?\s+to\s+(?:override|overrule|approve|decide|reject|veto|sign\s+off|amend|set|choose|change)\b|\bkeeps?\s+(?:the\s+)?(?:right|authority|final\s+say|final\s+decision)\b|"
             r"\bdecision\s+(?:matrix|matrices|framework)\b|\boverride\s+(?:rules|policy|authority|criteria|thresholds?)\b|"
             r"\bwho\s+(?:decides|approves|signs\s+off|is\s+accountable)\b|\bauthori[sz]ed\s+to\s+(?:approve|decide|override)\b",
@@ -453,6 +454,11 @@ R02 = ReasonRules(
         # a new rule or a lighter step named for scale: "needs a new sign-off rule", "would move to a lighter confirm-and-close review",
         # "switch the record of classification from manual to the tool"
         r"\bnew\s+(?:sign[- ]?off|approval|review|handling|decision|escalation|authori[sz]ation)\s+(?:rules?|steps?|process|routines?|limits?)\b|"
+        # "the screening order would need to change", "the Level III role could focus on flagged films only",
+        # "who makes the call on borderline parts", "what that means for the operator's checks"
+        r"\b(?:would|will|must|should|may|might)\s+(?:need\s+to|have\s+to)\s+change\b|\broles?\s+(?:could|would|will|might|may)\s+(?:focus|shift|move|change|become|narrow)\b|"
+        r"\bwho\s+makes\s+the\s+call\b|\bwhat\s+(?:that|this|it)\s+means\s+for\s+(?:the\s+)?[\w'\u2019-]+\s+(?:checks?|roles?|work|jobs?|staff|teams?)\b|"
+        r"\bwhat\s+happens\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:inspectors|staff|agents|roles?|workers|clerks|operators|officers|teams?)\b|"
         r"\b(?:move|moves|moved|shift|shifts|switch|switches)\s+to\s+(?:a|an|the)\s+(?:lighter|new|different|simpler|shorter|risk[- ]based)\s+(?:[\w\"'-]+\s+){0,4}?(?:review|process|check|step|routine|model|approach|sampling)\b|"
         r"\bfrom\s+manual\s+to\b",
         # a change of how work is organised, in general words: work nouns next to a change verb (either order)

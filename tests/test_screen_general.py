@@ -538,3 +538,23 @@ def test_authority_given_to_a_role_is_a_decision_right() -> None:
                     "During the pilot the duty manager was given authority to open or close lanes against the forecast, in a new process for the terminal."])
     status, why = review(doc)["R02"]
     assert status == Status.ADDRESSED, why
+
+
+def test_output_that_becomes_work_in_another_system_is_integration() -> None:
+    doc = make_doc(["Drafts appear in the sidebar of the helpdesk, inside the ticket the agent already has open.",
+                    "Every draft, edit and send is stored against the ticket, so QA can see what the model proposed."])
+    status, why = review(doc)["R07"]
+    assert status == Status.ADDRESSED, why
+    jobs = make_doc(["A flagged home creates a proactive inspection job in the repairs scheduling system through its job interface."])
+    assert review(jobs)["R07"][0] != Status.MISSING
+
+
+def test_putting_the_score_inside_a_system_later_is_partial() -> None:
+    doc = make_doc(["Outputs will be displayed in a separate viewer.",
+                    "Putting the score inside the case management system is something we will have to do for a rollout."])
+    status, why = review(doc)["R07"]
+    assert status == Status.PARTIAL, why
+
+
+def test_a_toolbox_talk_is_training() -> None:
+    assert review(make_doc(["The Line 3 crews had a 30-minute toolbox talk on the new camera."]))["R08"][0] == Status.PARTIAL

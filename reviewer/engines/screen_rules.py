@@ -836,6 +836,9 @@ INTEGRATION_PATTERNS: tuple[str, ...] = (
     r"(?-i:\b(?:pushed|sent|written|posted|fed|published)\s+(?:\w+\s+){0,4}?to\s+[A-Z][\w]+)",
     rf"\b(?:writes?|written|pushe[sd]|posted|fed|sent|returned|raised)\s+(?:[\w,-]+\s+){{0,8}}?(?:back\s+)?(?:in)?to\s+(?:the\s+)?{NAMED_SYSTEM}",
     r"\b(?:sees?|saw)\s+(?:[\w-]+\s+){0,4}?(?:in|on)\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:screens?|worklists?|queues?|records?|desktops?)\b",
+    # the tool's output becomes work in another system, or sits inside the screen people use
+    r"\b(?:create|creates|created|raise|raises|raised|open|opens|opened)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:jobs?|tickets?|cases?|work\s+orders?|tasks?)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|queue|CRM|ERP|EPR|EHR)\b",
+    r"\b(?:appear|appears|shown|displayed|sits?)\s+(?:in|inside|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sidebar|side\s+panel|panel|pane|tab)\s+of\s+(?:the\s+)?[\w-]+",
     # an API or interface that lands in a system people use: "through the origination API into the existing loan screen"
     r"\b(?:APIs?|interfaces?|integration\s+layer|connectors?|gateway)\s+(?:\w+\s+){0,2}?(?:into|to)\s+(?:the\s+)?(?:existing\s+)?(?:[\w'-]+\s+){0,3}?(?:screens?|systems?|records?|queues?|platform|ERP|CRM|ledger|case|worklist)\b",
     # work done where people already work: "in their normal CMS screen", "logged in RIS", "served by an API to the product pages"
@@ -859,6 +862,7 @@ R07 = ReasonRules(
                                          # the price of calling a model's API is economics, not an integration pattern
                                          r"\bAPI\s+(?:hosting|costs?|fees?|charges?|pricing|prices?|spend|bills?|usage\s+costs?)\b")),
         Element("audit trail", rx(
+            r"\b(?:stored|logged|kept|recorded|saved)\s+against\s+(?:the\s+|each\s+)?(?:ticket|case|record|claim|order|file|job|account)\b",
             r"\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?(?:decisions?|recommendations?|scores?|outputs?|predictions?|rankings?|answers?|drafts?)\b[^.;]{0,60}?\b(?:is|are)\s+(?:logged|recorded|written\s+to)\b|"
             r"\baudit\s+(?:trails?|logs?|logging|history)\b|\b(?:decision|activity)\s+log(?:s|ging)?\b|\btraceab\w+\s+(?:of|for)\s+(?:\w+\s+){0,2}?(?:decisions?|recommendations?|outputs?|predictions?|actions?|overrides?)\b|\blog(?:s|ged|ging)?\s+(?:of\s+)?(?:every|each|all)\s+(?:decision|recommendation|output|prediction)s?\b",
         ), core=True),
@@ -888,7 +892,8 @@ R07 = ReasonRules(
         r"(?!(?:(?:the|our|their|its)\s+)?(?:[\w-]+\s+)?(?:models?|UI|front[- ]end|components?|code|modules?|algorithms?|pipelines?|practice|workflows?|processes|routines?|ways|teams?|care)\b)[\w-]+|"
         r"\bintegration\s+(?:approach|work|design|layer|requirements?|plan|effort|costs?|build|will|would|is|was|has|must|should|needs?)\b|\b(?:systems?|IT|technical)\s+integration\b|"
         r"\b(?:interfaces?|connections?|links?)\s+(?:with|to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:system|platform|record|ERP|CRM|EPR|EHR|LIMS|PMS|playout|(?-i:[A-Z]{2,}\w*))\b|"
-        r"\b(?:proper|automatic|automated|direct|system|two-way)\s+(?:connections?|links?|interfaces?|integration)\b|\bplug-?ins\b|\bplug-in\b|\badd-ins?\b|"
+        r"\b(?:proper|automatic|automated|direct|system|two-way|permanent)\s+(?:connections?|links?|interfaces?|integration)\b|"
+        r"\b(?:putting|getting|showing|displaying|surfacing)\s+(?:the\s+)?[\w-]+\s+(?:inside|into|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|screen|record)\b|\bplug-?ins\b|\bplug-in\b|\badd-ins?\b|"
         r"\bwrite[- ]?back\b|\binterface\s+between\b|\blink(?:ing)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:system|platform|record|(?-i:[A-Z]{2,}\w*))\b|"
         r"\bsingle\s+sign[- ]on\b|\bSSO\b|\b(?:to|would|will|must|should|could)\s+(?:need\s+to\s+)?connect\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z][\w-]+)|"
         r"\bconnect(?:ing|ed|s)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:tool|system|platform)s?\b",
@@ -920,6 +925,7 @@ R08 = ReasonRules(
             r"caseworkers|operators|workforce|frontline|managers|nurses|officers|analysts|people|underwriters|collectors|participants|"
             r"associates|lawyers|attorneys|solicitors|paralegals|planners|dispatchers|technicians|engineers|recruiters|tutors|teachers|drivers)\b",
             r"\b(?:staff|user|end[- ]user|colleague|agent|employee|frontline|classroom|role[- ]based)\s+training\b|\btraining\s+(?:programme|program|plan|sessions?|materials?|courses?|modules?|needs|budget)\b",
+            r"\btoolbox\s+talks?\b|\bwalk-?throughs?\s+(?:for|with)\b|\bhands-on\s+sessions?\b|\bshow-and-tell\b",
             # training given to people of any trade: "two days of training for the twelve pilot validators", "46 desk staff trained"
             r"\b(?:train(?:ing|ed)?|briefings?|sessions?|workshops?|courses?|inductions?|coaching)\s+(?:\w+\s+){0,2}?for\s+(?:the\s+|all\s+|our\s+|each\s+)?(?:[\w-]+\s+){0,3}?"
             r"(?:[a-z]+(?:ers|ors|ists|ians|ants|ents)|staff|desks|teams|nurses|users|officers|managers|agents|people|clinicians|clerks|crews|doctors|vets|surgeons|midwives|pharmacists|"

@@ -558,3 +558,14 @@ def test_putting_the_score_inside_a_system_later_is_partial() -> None:
 
 def test_a_toolbox_talk_is_training() -> None:
     assert review(make_doc(["The Line 3 crews had a 30-minute toolbox talk on the new camera."]))["R08"][0] == Status.PARTIAL
+
+
+def test_training_before_phase_two_is_not_deferred() -> None:
+    doc = make_doc(["Enumerators and committee members in the four pilot wards will receive two days of training before Phase 2."])
+    assert review(doc)["R08"][0] == Status.PARTIAL
+    later = make_doc(["Enumerators and committee members will receive two days of training in Phase 2."])
+    assert review(later)["R08"][0] == Status.MISSING
+
+
+def test_a_webinar_for_staff_is_training() -> None:
+    assert review(make_doc(["We ran a 30-minute webinar for technicians in the 12 pilot stores."]))["R08"][0] == Status.PARTIAL

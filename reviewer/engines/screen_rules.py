@@ -90,7 +90,7 @@ DEFERRAL = rx(
     r"(?:is\s+|has\s+been\s+)?(?:proceeds?|succeeds?|is\s+successful|successful|scales?|is\s+approved|approved|moves?\s+to|progresses|goes\s+ahead|completes?|concludes?|ends?|proven|proved|proves\s+itself)",
     r"\b(?:in|during|for|at|until)\s+(?:a\s+|the\s+)?(?:later|future|subsequent|next|second|third|follow[- ]on|scale[- ]up|scaling|rollout|roll[- ]out)\s+"
     r"(?:phase|stage|step|iteration|release|wave|tranche)\b",
-    r"\b(?:phase|stage|wave|release)\s+(?:2|3|ii|iii|two|three)\b",
+    r"(?<!\bbefore\s)(?<!\bahead\sof\s)\b(?:phase|stage|wave|release)\s+(?:2|3|ii|iii|two|three)\b",
     r"\b(?:at|after|before|until|by)\s+(?:the\s+)?(?:scale|scaling|go[/ -]no[- ]go|investment|stage|phase|decision|approval)[- ]?(?:gate|decision|review|point)\b",
     r"\b(?:will|would|can|could|may|might|shall)\s+be\s+(?:\w+\s+){0,3}?(?:considered|addressed|explored|looked\s+at|revisited|"
     r"picked\s+up|determined|decided|defined|agreed|designed|developed|scoped|assessed|worked\s+out)\s+"
@@ -927,7 +927,7 @@ R08 = ReasonRules(
             r"\b(?:staff|user|end[- ]user|colleague|agent|employee|frontline|classroom|role[- ]based)\s+training\b|\btraining\s+(?:programme|program|plan|sessions?|materials?|courses?|modules?|needs|budget)\b",
             r"\btoolbox\s+talks?\b|\bwalk-?throughs?\s+(?:for|with)\b|\bhands-on\s+sessions?\b|\bshow-and-tell\b",
             # training given to people of any trade: "two days of training for the twelve pilot validators", "46 desk staff trained"
-            r"\b(?:train(?:ing|ed)?|briefings?|sessions?|workshops?|courses?|inductions?|coaching)\s+(?:\w+\s+){0,2}?for\s+(?:the\s+|all\s+|our\s+|each\s+)?(?:[\w-]+\s+){0,3}?"
+            r"\b(?:train(?:ing|ed)?|briefings?|sessions?|workshops?|courses?|inductions?|coaching|webinars?|walk-?throughs?)\s+(?:\w+\s+){0,2}?for\s+(?:the\s+|all\s+|our\s+|each\s+)?(?:[\w-]+\s+){0,3}?"
             r"(?:[a-z]+(?:ers|ors|ists|ians|ants|ents)|staff|desks|teams|nurses|users|officers|managers|agents|people|clinicians|clerks|crews|doctors|vets|surgeons|midwives|pharmacists|"
             r"branches|offices|sites|wards|depots|stores|clinics|shifts)\b",
             r"\b(?:[a-z]+(?:ers|ors|ists|ians|ants|ents)|staff|nurses|clerks|crews|doctors|vets)\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:trained|briefed|coached|inducted)\b",

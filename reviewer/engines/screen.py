@@ -282,6 +282,16 @@ def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
     got = doc.hits.get(key)
     if got is not None:
         return got
+    groups = R.GROUPS.get(pattern.pattern)
+    if groups and all(folded(g) is not None and trigger(g) is not None for g in groups):
+        best: dict[int, tuple[int, int, int]] = {}  # unit -> (start, group, end)
+        for i, group in enumerate(groups):
+            for k, s, e in _scan(doc, group):
+                if k not in best or (s, i) < best[k][:2]:
+                    best[k] = (s, i, e)
+        got = [(k, s, e) for k, (s, _, e) in sorted(best.items())]
+        doc.hits[key] = got
+        return got
     got = []
     fast = folded(pattern)
     trig = trigger(pattern)

@@ -1,0 +1,35 @@
+"""The screening engine's scan: grouped and prefiltered matching finds exactly what the plain pattern finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.documents import parse
+from reviewer.engines import screen as S
+from reviewer.engines import screen_rules as R
+
+from .conftest import FIXTURES
+
+DOCS = sorted((FIXTURES / "samples").glob("*.pdf")) + sorted((FIXTURES / "samples").glob("*.docx"))
+GROUPED = [(f"{r.reason_id}:{el.name}", el.patterns) for r in R.REASONS.values() for el in r.elements
+           if el.patterns.pattern in R.GROUPS and S.folded(el.patterns) is not None]
+
+
+def test_long_patterns_are_grouped() -> None:
+    assert len(GROUPED) >= 5, "the long element patterns should be scanned in groups"
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem)
+def test_grouped_scan_equals_the_plain_pattern(path: Path) -> None:
+    doc = S._index(parse(path))
+    for name, pattern in GROUPED:
+        fast = S.folded(pattern)
+        assert fast is not None
+        expected = []
+        for k, start in enumerate(doc.starts):
+            m = fast.search(doc.folded, start, start + len(doc.units[k].text))  # the joined pattern, unit by unit, no prefilter
+            if m is not None:
+                expected.append((k, m.start() - start, m.end() - start))
+        assert S._scan(doc, pattern) == expected, f"{path.name}: {name}"

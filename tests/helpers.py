@@ -6,6 +6,8 @@ from pathlib import Path
 
 import docx
 
+from reviewer.models import Block, BlockKind, DocType, Document
+
 
 def make_docx(path: Path, paragraphs: list[str], *, heading: str | None = "Pilot proposal",
               table: list[list[str]] | None = None) -> Path:
@@ -31,3 +33,16 @@ STRONG_PROPOSAL = [
     "measured weekly from the claims system.",
     "The Head of Claims Operations, Dana Okafor, is the operational owner from kick-off and will run the service at scale.",
 ]
+
+
+def sectioned_doc(items: list[tuple[str, BlockKind]], section: str, *, doc_type: DocType = DocType.PROPOSAL) -> Document:
+    """A Document built in memory: a title heading, one section heading, and ``items`` (text, kind) under it."""
+    title = "Pilot proposal"
+    texts = [(title, BlockKind.HEADING), (section, BlockKind.HEADING), *items]
+    blocks, pos = [], 0
+    for i, (text, kind) in enumerate(texts):
+        path = [] if text == title else [title] if kind == BlockKind.HEADING else [title, section]
+        blocks.append(Block(id=f"b{i + 1:04d}", kind=kind, text=text, start=pos, end=pos + len(text), page=1, heading_path=path))
+        pos += len(text) + 2
+    return Document(path="mem.pdf", name="mem.pdf", format="pdf", sha256="0" * 64, size_bytes=1, pages=1,
+                    doc_type=doc_type, blocks=blocks, text="\n\n".join(t for t, _ in texts))

@@ -9,19 +9,12 @@ from __future__ import annotations
 
 from reviewer.models import Block, BlockKind, DocType, Document, Status
 
+from .helpers import sectioned_doc
 from .test_screen import make_doc, review
 
 
 def _blocks(items: list[tuple[str, BlockKind]], section: str = "Success measures") -> Document:
-    title = "Pilot proposal"
-    texts = [(title, BlockKind.HEADING), (section, BlockKind.HEADING), *items]
-    blocks, pos = [], 0
-    for i, (text, kind) in enumerate(texts):
-        path = [] if text == title else [title] if kind == BlockKind.HEADING else [title, section]
-        blocks.append(Block(id=f"b{i + 1:04d}", kind=kind, text=text, start=pos, end=pos + len(text), page=1, heading_path=path))
-        pos += len(text) + 2
-    return Document(path="mem.pdf", name="mem.pdf", format="pdf", sha256="0" * 64, size_bytes=1, pages=1,
-                    doc_type=DocType.PROPOSAL, blocks=blocks, text="\n\n".join(t for t, _ in texts))
+    return sectioned_doc(items, section)
 
 
 P, ROW = BlockKind.PARAGRAPH, BlockKind.TABLE_ROW

@@ -10,23 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.models import Block, BlockKind, Document, Status
+from reviewer.models import BlockKind, Document, Status
 
+from .helpers import sectioned_doc
 from .test_screen import make_doc, review
 
 
 def _doc_with_list(lead: str, items: list[str], heading: str = "Scope") -> Document:
     """A proposal with a heading, a lead-in paragraph and list items under it."""
-    title = "Pilot proposal"
-    texts = [(title, BlockKind.HEADING), (heading, BlockKind.HEADING), (lead, BlockKind.PARAGRAPH)]
-    texts += [(t, BlockKind.LIST_ITEM) for t in items]
-    blocks, pos = [], 0
-    for i, (text, kind) in enumerate(texts):
-        path = [] if text == title else [title] if kind == BlockKind.HEADING else [title, heading]
-        blocks.append(Block(id=f"b{i + 1:04d}", kind=kind, text=text, start=pos, end=pos + len(text), page=1, heading_path=path))
-        pos += len(text) + 2
-    return Document(path="mem.pdf", name="mem.pdf", format="pdf", sha256="0" * 64, size_bytes=1, pages=1,
-                    blocks=blocks, text="\n\n".join(t for t, _ in texts))
+    return sectioned_doc([(lead, BlockKind.PARAGRAPH)] + [(t, BlockKind.LIST_ITEM) for t in items], heading)
 
 
 @pytest.mark.parametrize(("reason", "sentence"), [

@@ -27,14 +27,17 @@ FLAGS = re.I
 # ("INR 1.90", "Rs 40", "R4.7 million", "KSh 12", "R$ 0,30"). Patterns write money as ``[£$€]``: the
 # engine matches them on a copy of the text where every currency marker is rewritten to "$" of the same
 # length (``fold_money``), so one cheap symbol class covers them all and offsets still hold.
-MONEY = (
-    r"(?:[£$€¥₹₦₱₩₪₺₫฿]|\b(?:US|NZ|A|C|S|HK|R)\$|\b(?:USD|EUR|GBP|INR|ZAR|CAD|AUD|NZD|SGD|CHF|AED|NGN|KES|KSh|PHP|BRL|PLN|DKK|SEK|NOK|"
-    r"MXN|ILS|JPY|CNY|HKD|IDR|KRW|MYR|THB|VND|TRY|EGP|SAR|QAR|KWD|COP|CLP|ARS|PEN|TWD|CZK|HUF|RON|BDT|PKR|LKR|GHS|TZS|UGX|MAD|Rp)\s?(?=\d)|"
-    r"\bRs\.?\s?(?=\d)|\bR(?=\s?\d))"
+_CURRENCY_SYMBOLS = "£$€¥₹₦₱₩₪₺₫฿"
+_CURRENCY_CODES = (
+    "USD", "EUR", "GBP", "INR", "ZAR", "CAD", "AUD", "NZD", "SGD", "CHF", "AED", "NGN", "KES", "KSh", "PHP", "BRL", "PLN",
+    "DKK", "SEK", "NOK", "MXN", "ILS", "JPY", "CNY", "HKD", "IDR", "KRW", "MYR", "THB", "VND", "TRY", "EGP", "SAR", "QAR",
+    "KWD", "COP", "CLP", "ARS", "PEN", "TWD", "CZK", "HUF", "RON", "BDT", "PKR", "LKR", "GHS", "TZS", "UGX", "MAD", "Rp",
 )
-_MONEY_MARK = re.compile(r"[¥₹₦₱₩₪₺₫฿]|\b(?:us|nz|a|c|s|hk|r)\$|\b(?:usd|eur|gbp|inr|zar|cad|aud|nzd|sgd|chf|aed|ngn|kes|ksh|php|brl|pln|dkk|sek|nok|"
-                         r"mxn|ils|jpy|cny|hkd|idr|krw|myr|thb|vnd|try|egp|sar|qar|kwd|cop|clp|ars|pen|twd|czk|huf|ron|bdt|pkr|lkr|ghs|tzs|ugx|mad|"
-                         r"rp|rs\.?|r)(?=\s?\d)")
+_DOLLAR_PREFIXES = "US|NZ|A|C|S|HK|R"  # US$, NZ$, A$, C$, S$, HK$, R$
+MONEY = (rf"(?:[{_CURRENCY_SYMBOLS}]|\b(?:{_DOLLAR_PREFIXES})\$|\b(?:{'|'.join(_CURRENCY_CODES)})\s?(?=\d)|"
+         r"\bRs\.?\s?(?=\d)|\bR(?=\s?\d))")
+_MONEY_MARK = re.compile(rf"[{_CURRENCY_SYMBOLS[3:]}]|\b(?:{_DOLLAR_PREFIXES.lower()})\$|"
+                         rf"\b(?:{'|'.join(c.lower() for c in _CURRENCY_CODES)}|rs\.?|r)(?=\s?\d)")
 
 
 def fold_money(folded_text: str) -> str:

@@ -234,6 +234,23 @@ def eval_(labels: tuple[Path, ...], engine: str, split: str, as_json: bool, mode
     click.echo(report.model_dump_json(indent=2) if as_json else render_text(report))
 
 
+@cli.command("agree")
+@click.argument("others", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--reference", "reference", type=click.Path(path_type=Path), default=None,
+              help="The labels file to compare against (default: labels.toml beside each OTHER file).")
+@click.option("--show", type=int, default=0, show_default=True, help="List this many disagreements, with both sides' reasons.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full comparison as JSON.")
+@_handle_errors
+def agree(others: tuple[Path, ...], reference: Path | None, show: int, as_json: bool) -> None:
+    """How far a second labelling agrees with the first: three-way agreement, Cohen's kappa, gap
+    agreement and a confusion matrix per reason, pooled over every OTHER labels file."""
+    from reviewer.agreement import agreement, reference_beside, render_agreement
+
+    pairs = [(reference or reference_beside(o), o) for o in others]
+    result = agreement(pairs)
+    click.echo(result.model_dump_json(indent=2) if as_json else render_agreement(result, show=show))
+
+
 def main() -> None:
     cli(prog_name="reviewer")
 

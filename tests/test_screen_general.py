@@ -562,3 +562,13 @@ def test_training_before_phase_two_is_not_deferred() -> None:
 
 def test_a_webinar_for_staff_is_training() -> None:
     assert review(make_doc(["We ran a 30-minute webinar for technicians in the 12 pilot stores."]))["R08"][0] == Status.PARTIAL
+
+
+def test_time_measured_in_seconds_is_the_system_speed_not_a_kpi() -> None:
+    rows = [("Measure | Target | Result", ROW), ("Scoring time per invoice | under 2 s | 0.8 s", ROW),
+            ("Extraction accuracy | 95% | 96.4%", ROW)]
+    status, why = review(_blocks(rows))["R01"]
+    assert status == Status.MISSING, why
+    # the same words measured in minutes are people's time: a commercial KPI
+    people = [("Measure | Baseline | Target", ROW), ("Clerk time per invoice | 6 min | 2 min", ROW)]
+    assert review(_blocks(people))["R01"][0] == Status.ADDRESSED

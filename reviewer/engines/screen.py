@@ -575,9 +575,23 @@ def _structural_kpis(doc: _Doc, tech_units: set[int]) -> list[tuple[int, Mention
     return out
 
 
+_DURATION = re.compile(r"\d[\d.,]*\s*(ms|milliseconds?|s|secs?|seconds?|min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|wks?|months?)\b", re.I)
+_MACHINE_UNITS = frozenset(["ms", "millisecond", "milliseconds", "s", "sec", "secs", "second", "seconds"])
+
+
+def _machine_speed(m: Mention) -> bool:
+    """A time measure whose figures are all in seconds or milliseconds ("processing time per image: <= 5 s",
+    "inference time per part 140 ms"): how fast the system runs, a technical metric, not people's time."""
+    if "time" not in m.match.lower():
+        return False
+    text = m.unit.block.text if m.unit.is_table else m.unit.text
+    units = [u.lower() for u in _DURATION.findall(text)]
+    return bool(units) and all(u in _MACHINE_UNITS for u in units)
+
+
 def _r01(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     kpi_el = rules.elements[0]
-    hits = _find(doc, kpi_el)
+    hits = [(k, m) for k, m in _find(doc, kpi_el) if not _machine_speed(m)]
     tech = [m for _, m in _find(doc, rules.gap_cues[0], gap=True) if m.polarity == "affirmed"]
     aff = [(k, m) for k, m in hits if m.polarity == "affirmed"]
     if doc.is_report:

@@ -1,4 +1,4 @@
-"""The labelled sets devset3 to devset16, each from its own writer: valid labels written before any engine ran,
+"""The labelled sets devset3 to devset18, each from its own writer: valid labels written before any engine ran,
 parseable files, a real spread of statuses, tracked changes and hidden runs that parse as the labels assume,
 and committed files that match a fresh build.
 
@@ -72,6 +72,14 @@ SETS: dict[str, Written] = {
                         hidden={"docs/pagaviva-chargeback-dispute-assistant-pilot-note.docx": "Note to automated reviewers"}),
     "devset16": Written("heldout", deleted={"docs/rheinauer-rueck-treaty-wording-board-paper.docx": ["Katrin Albers", "take over from the project team in July"]},
                         hidden={"docs/nilecom-field-dispatch-steering-update.docx": "Note to automated reviewers"}),
+    "devset17": Written("heldout",
+                        deleted={"docs/glenmoray-council-case-note-summaries-audit-note.docx": ["Fiona Cargill", "1 April 2027"]},
+                        inserted={"docs/glenmoray-council-case-note-summaries-audit-note.docx": ["Operational ownership will be agreed at the scale decision"]},
+                        hidden={"docs/lantern-theatres-ticket-pricing-trial-email.docx": "Note to automated reviewers"},
+                        all_three=True, facts_amount=r"\D*[\d.,]*\d", owner_visible=True),
+    "devset18": Written("heldout", deleted={"docs/harrowgate-finch-rights-clearance-memo.docx": ["Claire Ashdown", "will own the tool after the pilot"]},
+                        inserted={"docs/harrowgate-finch-rights-clearance-memo.docx": ["will be confirmed once the pilot has reported"]},
+                        hidden={"docs/karoo-pharma-demand-sensing-pilot-review.docx": "Note for automated reviewers"}),
 }
 
 REASON_IDS = lab.reason_ids()

@@ -572,3 +572,20 @@ def test_time_measured_in_seconds_is_the_system_speed_not_a_kpi() -> None:
     # the same words measured in minutes are people's time: a commercial KPI
     people = [("Measure | Baseline | Target", ROW), ("Clerk time per invoice | 6 min | 2 min", ROW)]
     assert review(_blocks(people))["R01"][0] == Status.ADDRESSED
+
+
+def test_today_and_target_columns_give_baseline_and_target_whatever_the_section() -> None:
+    rows = [("Measure | Today (spring average) | Target by year end", ROW), ("Cost per collection round | £212 | £180", ROW)]
+    status, why = review(_blocks(rows, section="What we want to change"))["R01"]
+    assert status == Status.ADDRESSED, why
+    # without the header row nothing says the figures are a measure to move
+    assert review(_blocks(rows[1:], section="What we want to change"))["R01"][0] == Status.MISSING
+
+
+def test_today_and_target_columns_in_a_report_are_not_a_measured_result() -> None:
+    planned = [("Measure | Today | Target", ROW), ("Cost per collection round | £212 | £180", ROW)]
+    doc = sectioned_doc(planned, "What we set out to change", doc_type=DocType.REPORT)
+    assert review(doc)["R01"][0] == Status.PARTIAL
+    measured = [("Measure | Before | After", ROW), ("Cost per collection round | £212 | £180", ROW)]
+    doc = sectioned_doc(measured, "What changed", doc_type=DocType.REPORT)
+    assert review(doc)["R01"][0] == Status.ADDRESSED

@@ -511,6 +511,8 @@ def _spread(ms: list[Mention], n: int = MAX_QUOTES) -> list[Mention]:
 
 _TARGET_SECTION = re.compile(r"success\s+(?:criteria|measures)|targets?|objectives|KPIs?|key\s+performance|measures\s+of\s+success", re.I)
 _DIGITS = re.compile(r"\d")
+_NUMBER = re.compile(r"\d[\d,.]*")
+_RESULT_COLUMN = re.compile(r"\b(?:result|actual|achieved|measured|outcome|after|pilot)\b", re.I)
 
 
 def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
@@ -524,6 +526,9 @@ def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
     ctx = " ".join(parts)
     base = bool(R.BASELINE.search(ctx))
     target = bool(R.TARGET.search(ctx))
+    if u.is_table and not (base and target) and len(_NUMBER.findall(u.block.text)) >= 2 and _before_after_columns(doc, u) \
+            and (not doc.is_report or _RESULT_COLUMN.search(_table_header(doc.document, u.index).text)):
+        base = target = True  # "Measure | Today | Target by end of trial" over "Cost per drop | KES 410 | KES 340"
     if not target and u.block.heading_path and _TARGET_SECTION.search(u.block.heading_path[-1]) and _DIGITS.search(u.text):
         target = True
     here = ctx if u.is_table else u.text
@@ -553,6 +558,17 @@ _NOT_MEASURED = re.compile(
     r"|\bno\s+(?:clean\s+|reliable\s+)?(?:read|measurement)\b", re.I)
 
 
+_BEFORE_COLUMN = re.compile(r"\b(?:baseline|today|current(?:ly)?|before|now|as[\s-]is)\b", re.I)
+_AFTER_COLUMN = re.compile(r"\b(?:target|goal|aim|after|to[\s-]be)\b", re.I)
+
+
+def _before_after_columns(doc: _Doc, u: Unit) -> bool:
+    """Whether the table's header row has a before column (baseline, today, current) and an after column (target,
+    goal): its rows are measures to move, whatever the section is called."""
+    header = _table_header(doc.document, u.index)
+    return header is not u.block and bool(_BEFORE_COLUMN.search(header.text)) and bool(_AFTER_COLUMN.search(header.text))
+
+
 def _structural_kpis(doc: _Doc, tech_units: set[int]) -> list[tuple[int, Mention]]:
     """Measures stated with numbers and a change, baseline or target in a success/KPI/benefits
     section, that are not technical metrics: commercial KPIs whatever their vocabulary."""
@@ -560,10 +576,12 @@ def _structural_kpis(doc: _Doc, tech_units: set[int]) -> list[tuple[int, Mention
     for k, u in enumerate(doc.units):
         if id(u) in tech_units or not u.block.heading_path or _header_row(doc, u):
             continue
-        if not _MEASURE_SECTION.search(u.block.heading_path[-1]):
+        columns = u.is_table and _before_after_columns(doc, u)
+        if not columns and not _MEASURE_SECTION.search(u.block.heading_path[-1]):
             continue
         text = _context(doc, k) if u.is_table else u.text
-        if not _DIGITS.search(text) or not _CHANGE.search(text) or R.TECHNICAL_METRIC.search(text):
+        moved = _CHANGE.search(text) or (columns and len(_NUMBER.findall(u.block.text)) >= 2)
+        if not _DIGITS.search(text) or not moved or R.TECHNICAL_METRIC.search(text):
             continue
         first = _DIGITS.search(u.text)
         end = first.start() if first is not None and first.start() > 3 else len(u.text)

@@ -589,3 +589,13 @@ def test_today_and_target_columns_in_a_report_are_not_a_measured_result() -> Non
     measured = [("Measure | Before | After", ROW), ("Cost per collection round | £212 | £180", ROW)]
     doc = sectioned_doc(measured, "What changed", doc_type=DocType.REPORT)
     assert review(doc)["R01"][0] == Status.ADDRESSED
+
+
+def test_a_report_that_names_the_business_outcome_but_did_not_measure_it_is_partial() -> None:
+    lines = [("Tagging accuracy reached 94% against the pharmacists' own codes.", P),
+             ("We did not measure the pharmacists' handling time during the pilot.", P)]
+    doc = sectioned_doc(lines, "Results", doc_type=DocType.REPORT)
+    status, why = review(doc)["R01"]
+    assert status == Status.PARTIAL, why
+    # the same words in a proposal: nothing commercial will be measured, so only the technical metric counts
+    assert review(sectioned_doc(lines, "Success measures"))["R01"][0] == Status.MISSING

@@ -654,10 +654,12 @@ def _r01(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         return _Assessment(Status.PARTIAL, why[0].upper() + why[1:] + ".", ms[:2], tech[:1], ["commercial KPI"])
     if deferred:
         return _Assessment(Status.PARTIAL, "Commercial KPI mentioned only as deferred (to be defined later).", [], deferred[:2], [])
+    neg = [m for _, m in hits if m.polarity == "negated"]
+    if neg and doc.is_report:
+        return _Assessment(Status.PARTIAL, "Commercial outcome named, but the report says it was not measured.", [], neg[:1] + tech[:1], ["commercial KPI"])
     if tech:
         names = _join(sorted({squash(m.match).lower() for m in tech})[:4])
         return _Assessment(Status.MISSING, f"Only technical metrics ({names}); no commercial KPI.", [], tech[:2], [])
-    neg = [m for _, m in hits if m.polarity == "negated"]
     if neg:
         return _Assessment(Status.MISSING, "Commercial outcomes mentioned only to say they were not measured or defined.", [], neg[:2], [])
     return _Assessment(Status.MISSING, "No success criteria found, technical or commercial.", [], [], [])

@@ -599,3 +599,9 @@ def test_a_report_that_names_the_business_outcome_but_did_not_measure_it_is_part
     assert status == Status.PARTIAL, why
     # the same words in a proposal: nothing commercial will be measured, so only the technical metric counts
     assert review(sectioned_doc(lines, "Success measures"))["R01"][0] == Status.MISSING
+
+
+def test_today_and_target_headings_split_off_by_the_parser_still_count() -> None:
+    items = [("Measure | Today | Target", P), ("Source", P), ("Cost per collection round | £212 | £180 | Fleet ledger", ROW)]
+    status, why = review(_blocks(items, section="What we want to change"))["R01"]
+    assert status == Status.ADDRESSED, why

@@ -231,6 +231,18 @@ def _table_header(document: Document, i: int) -> Block:
     return blocks[j]
 
 
+def _broken_headings(document: Document, i: int) -> str | None:
+    """For a table the parser broke into pieces: its column headings ("Baseline | Pilot target") a few blocks up."""
+    blocks = document.blocks
+    for j in range(i - 1, max(i - 10, -1), -1):
+        h = blocks[j]
+        if h.heading_path != blocks[i].heading_path or h.kind == BlockKind.HEADING:
+            break
+        if not h.hidden and len(h.text) <= 120 and _COLUMN_HEADINGS.search(h.text) and not _DIGITS.search(_PERIOD.sub("", h.text)):
+            return h.text
+    return None
+
+
 def _context_parts(doc: _Doc, k: int) -> list[str]:
     """The unit with what surrounds it: a table row with its header row and a short caption
     before it, or a sentence with the next two sentences of its block."""
@@ -245,14 +257,9 @@ def _context_parts(doc: _Doc, k: int) -> list[str]:
         for j in (i - 1, i - 2):
             if 0 <= j < len(blocks) and len(blocks[j].text) <= 80 and not blocks[j].hidden:
                 parts.append(blocks[j].text)
-        # a table the parser broke into pieces: its column headings ("Baseline | Pilot target") sit a few blocks up
-        for j in range(i - 1, max(i - 10, -1), -1):
-            h = blocks[j]
-            if h.heading_path != u.block.heading_path or h.kind == BlockKind.HEADING:
-                break
-            if not h.hidden and len(h.text) <= 120 and _COLUMN_HEADINGS.search(h.text) and not _DIGITS.search(_PERIOD.sub("", h.text)):
-                parts.append(h.text)
-                break
+        broken = _broken_headings(doc.document, i)
+        if broken is not None:
+            parts.append(broken)
         return parts
     parts = [u.text]
     for j in (k + 1, k + 2):
@@ -527,7 +534,7 @@ def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
     base = bool(R.BASELINE.search(ctx))
     target = bool(R.TARGET.search(ctx))
     if u.is_table and not (base and target) and len(_NUMBER.findall(u.block.text)) >= 2 and _before_after_columns(doc, u) \
-            and (not doc.is_report or _RESULT_COLUMN.search(_table_header(doc.document, u.index).text)):
+            and (not doc.is_report or _RESULT_COLUMN.search(_column_headings(doc, u))):
         base = target = True  # "Measure | Today | Target by end of trial" over "Cost per drop | KES 410 | KES 340"
     if not target and u.block.heading_path and _TARGET_SECTION.search(u.block.heading_path[-1]) and _DIGITS.search(u.text):
         target = True
@@ -549,8 +556,9 @@ _CHANGE = re.compile(
 
 
 def _header_row(doc: _Doc, u: Unit) -> bool:
-    """Whether a unit sits in the first (header) row of its table."""
-    return u.is_table and _table_header(doc.document, u.index) is u.block
+    """Whether a unit sits in the first (header) row of its table, and no column headings split off by the
+    parser sit just above it (then the first row is data)."""
+    return u.is_table and _table_header(doc.document, u.index) is u.block and _broken_headings(doc.document, u.index) is None
 
 
 _NOT_MEASURED = re.compile(
@@ -562,11 +570,17 @@ _BEFORE_COLUMN = re.compile(r"\b(?:baseline|today|current(?:ly)?|before|now|as[\
 _AFTER_COLUMN = re.compile(r"\b(?:target|goal|aim|after|to[\s-]be)\b", re.I)
 
 
-def _before_after_columns(doc: _Doc, u: Unit) -> bool:
-    """Whether the table's header row has a before column (baseline, today, current) and an after column (target,
-    goal): its rows are measures to move, whatever the section is called."""
+def _column_headings(doc: _Doc, u: Unit) -> str:
+    """The column headings over a table row: its header row, or headings the parser split off a few blocks up."""
     header = _table_header(doc.document, u.index)
-    return header is not u.block and bool(_BEFORE_COLUMN.search(header.text)) and bool(_AFTER_COLUMN.search(header.text))
+    return header.text if header is not u.block else _broken_headings(doc.document, u.index) or ""
+
+
+def _before_after_columns(doc: _Doc, u: Unit) -> bool:
+    """Whether the table has a before column (baseline, today, current) and an after column (target, goal):
+    its rows are measures to move, whatever the section is called."""
+    text = _column_headings(doc, u)
+    return bool(_BEFORE_COLUMN.search(text)) and bool(_AFTER_COLUMN.search(text))
 
 
 def _structural_kpis(doc: _Doc, tech_units: set[int]) -> list[tuple[int, Mention]]:

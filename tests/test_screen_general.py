@@ -605,3 +605,13 @@ def test_today_and_target_headings_split_off_by_the_parser_still_count() -> None
     items = [("Measure | Today | Target", P), ("Source", P), ("Cost per collection round | £212 | £180 | Fleet ledger", ROW)]
     status, why = review(_blocks(items, section="What we want to change"))["R01"]
     assert status == Status.ADDRESSED, why
+
+
+def test_a_redesign_announced_and_then_listed_is_addressed() -> None:
+    items = [("For the trial the booking process was redesigned:", P),
+             ("the tool proposes a slot and the clerk confirms it;", BlockKind.LIST_ITEM),
+             ("disputed slots go back to the yard supervisor with a reason.", BlockKind.LIST_ITEM)]
+    status, why = review(_blocks(items, section="How the trial ran"))["R02"]
+    assert status == Status.ADDRESSED, why
+    # the same sentence with nothing listed under it names the redesign only
+    assert review(_blocks([("For the trial the booking process was redesigned.", P)], section="How the trial ran"))["R02"][0] == Status.PARTIAL

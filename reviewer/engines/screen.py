@@ -415,6 +415,16 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _spelled_out(doc: _Doc, u: Unit, items: int = 2) -> bool:
+    """Whether a sentence ending in a colon introduces at least ``items`` list items (or short paragraphs) in
+    the same section: the document spells out what it announces."""
+    if u.is_table or not u.text.rstrip().endswith(":") or u.end < len(u.block.text.rstrip()):
+        return False
+    blocks = doc.document.blocks
+    following = [b for b in blocks[u.index + 1:u.index + 1 + items] if b.heading_path == u.block.heading_path and not b.hidden]
+    return len(following) == items and all(b.kind == BlockKind.LIST_ITEM for b in following)
+
+
 def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     mentions = [m for el in rules.elements for _, m in _find(doc, el, future_counts=rules.report_future_counts)]
     gaps = [m for el in rules.gap_cues for _, m in _find(doc, el, gap=True) if m.polarity == "affirmed"]
@@ -429,8 +439,9 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     core = _names(m for m in aff if m.core)
     found = _names(aff)
     n_core = len(core)
-    if rules.repeat_counts and any(len({id(m.unit) for m in aff if m.element == r}) >= 2 for r in rules.require_any):
-        n_core += 1
+    repeated = rules.repeat_counts and any(len({id(m.unit) for m in aff if m.element == r}) >= 2 for r in rules.require_any)
+    listed = bool(rules.spelled_out) and any(m.element in rules.spelled_out and _spelled_out(doc, m.unit) for m in aff)
+    n_core += repeated or listed
     has_required = not rules.require_any or any(n in found for n in rules.require_any)
     enough = n_core >= rules.addressed_min and has_required
     fut_core = [m for m in fut if m.core]

@@ -231,6 +231,7 @@ class ReasonRules:
     gap_beats_peripheral: bool = False  # gap cues + no required element -> gap_status
     gap_cancels: bool = False  # an affirmed mention in the same unit as a gap cue does not count
     repeat_counts: bool = False  # a required element affirmed in 2+ units counts as two elements
+    spelled_out: tuple[str, ...] = ()  # these elements introducing a list ("...redesigned for the pilot:" + items) count as two
     peripheral_partial: bool = False  # non-core elements affirmed + core ones deferred or negated -> partial
     topic: Element | None = None  # the subject in general words: touched on, with no element named -> partial
     topic_beats_gap: bool = False  # a standalone pilot that names the integration it will need is partial, not missing
@@ -463,6 +464,7 @@ R02 = ReasonRules(
     ), other_senses=MODEL_MATHS),),
     addressed_min=2,
     require_any=("future operating model", "decision rights", "handoffs"),
+    spelled_out=("future operating model",),  # "The process on both wards was redesigned for the pilot:" and the changes listed below
     deferred_status=Status.PARTIAL,
     negated_status=Status.PARTIAL,  # "the future process has not yet been designed" acknowledges the change
     topic=Element("how the work itself would change", rx(

@@ -1,4 +1,4 @@
-"""The labelled sets devset3 to devset18, each from its own writer: valid labels written before any engine ran,
+"""The labelled sets devset3 to devset20, each from its own writer: valid labels written before any engine ran,
 parseable files, a real spread of statuses, tracked changes and hidden runs that parse as the labels assume,
 and committed files that match a fresh build.
 
@@ -80,6 +80,16 @@ SETS: dict[str, Written] = {
     "devset18": Written("heldout", deleted={"docs/harrowgate-finch-rights-clearance-memo.docx": ["Claire Ashdown", "will own the tool after the pilot"]},
                         inserted={"docs/harrowgate-finch-rights-clearance-memo.docx": ["will be confirmed once the pilot has reported"]},
                         hidden={"docs/karoo-pharma-demand-sensing-pilot-review.docx": "Note for automated reviewers"}),
+    "devset19": Written("heldout",
+                        deleted={"docs/brouwerij-ter-linden-bottling-inspection-audit-note.docx": ["Pieter Claes", "will own the system from go-live"]},
+                        inserted={"docs/brouwerij-ter-linden-bottling-inspection-audit-note.docx": ["Ownership of the system will be settled at the scale decision"]},
+                        hidden={"docs/nasjonalbiblioteket-letters-transcription-pilot-note.docx": "Note to automated reviewers"},
+                        all_three=True, facts_amount=r"\D*[\d.,]*\d", owner_visible=True),
+    "devset20": Written("heldout",
+                        deleted={"docs/wyvern-vale-planning-validation-pid.docx": ["Sarah Okonkwo", "will own the validation service from go-live"]},
+                        inserted={"docs/wyvern-vale-planning-validation-pid.docx": ["Ownership of the live service will be confirmed at the scale decision"]},
+                        hidden={"docs/sofra-express-menu-translation-vendor-pilot-summary.docx": "Note for automated reviewers"},
+                        facts_amount=r"\D*[\d.,]*\d", owner_visible=True),
 }
 
 REASON_IDS = lab.reason_ids()

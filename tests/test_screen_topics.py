@@ -113,3 +113,25 @@ def test_a_real_integration_need_in_plain_words_is_partial() -> None:
                      "Both need proper connections before we scale; IT has them on next year's plan."):
         status, why = review(make_doc([sentence]))["R07"]
         assert status == Status.PARTIAL, (sentence, why)
+
+
+@pytest.mark.parametrize("sentence", [
+    "At scale the flagged invoices would have to go straight into Oracle as holds; nobody has designed that yet.",
+    "Later, the risk scores will need to be shown in the case-management system the officers already use.",
+    "For rollout the tool should raise maintenance tickets in ServiceNow rather than sending emails.",
+    "Writing the agreed codes back into each clinic's records will be required before we scale.",
+    "Linking the suggestions to the dispatch systems is left for a second phase.",
+])
+def test_outputs_that_must_land_in_a_named_system_are_an_integration_need(sentence: str) -> None:
+    doc = make_doc(["During the pilot the team worked in the vendor's separate web portal.", sentence])
+    status, why = review(doc)["R07"]
+    assert status == Status.PARTIAL, (sentence, why)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Results go into a spreadsheet that the analysts share.",
+    "The pilot team will flow into other projects when it ends.",
+])
+def test_landing_in_a_spreadsheet_or_a_team_is_not_integration(sentence: str) -> None:
+    doc = make_doc(["During the pilot the team worked in the vendor's separate web portal.", sentence])
+    assert review(doc)["R07"][0] == Status.MISSING, sentence

@@ -912,7 +912,13 @@ R07 = ReasonRules(
         r"\b(?:interfaces?|connections?|links?)\s+(?:with|to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:system|platform|record|ERP|CRM|EPR|EHR|LIMS|PMS|playout|(?-i:[A-Z]{2,}\w*))\b|"
         r"\b(?:proper|automatic|automated|direct|system|two-way|permanent)\s+(?:connections?|links?|interfaces?|integration)\b|"
         r"\b(?:putting|getting|showing|displaying|surfacing)\s+(?:the\s+)?[\w-]+\s+(?:inside|into|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|screen|record)\b|\bplug-?ins\b|\bplug-in\b|\badd-ins?\b|"
-        r"\bwrite[- ]?back\b|\binterface\s+between\b|\blink(?:ing)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:system|platform|record|(?-i:[A-Z]{2,}\w*))\b|"
+        r"\bwrite[- ]?back\b|\binterface\s+between\b|\blink(?:ing)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:systems?|platforms?|records?|(?-i:[A-Z]{2,}\w*))\b|"
+        # the outputs landing in a named system, even as a need: "would need to flow into the loan origination system",
+        # "go straight into SAP", "be displayed in the case-management tool", "create work orders in Maximo", "writing outcomes back into PAS"
+        r"\b(?:flow|go|feed|be\s+(?:fed|loaded|written|pushed|posted|displayed|shown|surfaced))\s+(?:straight\s+|directly\s+|automatically\s+)?in(?:to)?\s+"
+        r"(?:the\s+|our\s+|their\s+|each\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:systems?|platforms?|tools?|records?|(?-i:(?!(?:Phase|Stage|Year|Month|Week|Wave|Step|Part|Section|Appendix|Annex)\b)[A-Z][\w-]+))|"
+        r"\b(?:create|raise|open|log)s?\s+(?:[\w-]+\s+)?(?:work\s+orders?|tickets?|jobs?|cases?|tasks?)\s+(?:automatically\s+)?in\s+(?-i:[A-Z][\w-]+)|"
+        r"\bwrit(?:e|es|ing)\s+(?:[\w-]+\s+){0,3}?back\s+(?:in)?to\b|"
         r"\bsingle\s+sign[- ]on\b|\bSSO\b|\b(?:to|would|will|must|should|could)\s+(?:need\s+to\s+)?connect\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z][\w-]+)|"
         r"\bconnect(?:ing|ed|s)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:tool|system|platform)s?\b",
         r"\b(?:loaded|fed|written|pushed)\s+into\s+(?-i:[A-Z][\w-]+)",

@@ -135,3 +135,23 @@ def test_outputs_that_must_land_in_a_named_system_are_an_integration_need(senten
 def test_landing_in_a_spreadsheet_or_a_team_is_not_integration(sentence: str) -> None:
     doc = make_doc(["During the pilot the team worked in the vendor's separate web portal.", sentence])
     assert review(doc)["R07"][0] == Status.MISSING, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Meter readings reach the model automatically from the telemetry hub.",
+    "Scan images are pulled from the imaging archive by a scheduled job every hour.",
+    "Product descriptions are synced from the catalogue every night via its API.",
+])
+def test_part_of_the_data_arriving_on_its_own_is_partial_beside_a_one_off_extract(sentence: str) -> None:
+    doc = make_doc(["The customer list was a one-off extract cleaned by hand.", sentence])
+    status, why = review(doc)["R04"]
+    assert status == Status.PARTIAL, (sentence, why)
+
+
+def test_a_data_route_named_beside_privacy_is_partial_not_privacy_only() -> None:
+    doc = make_doc(["All records were pseudonymised under the DPIA before use.",
+                    "Test orders arrive over HL7 from the laboratory system."])
+    status, why = review(doc)["R04"]
+    assert status == Status.PARTIAL, why
+    # privacy alone is still not a data architecture
+    assert review(make_doc(["All records were pseudonymised under the DPIA before use."]))["R04"][0] == Status.MISSING

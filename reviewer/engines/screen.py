@@ -446,6 +446,9 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     enough = n_core >= rules.addressed_min and has_required
     fut_core = [m for m in fut if m.core]
     if aff and not core and rules.noncore_only_status == Status.MISSING and not (deferred or negated or fut_core):
+        touched = _topic(rules, doc)
+        if touched is not None:
+            return touched
         return _Assessment(Status.MISSING, f"Only {_join(found)}; none of the core elements.", [], (gaps or deferred or negated)[:1], [])
     if aff and not has_required and gaps and rules.gap_beats_peripheral and not (deferred or fut_core):
         return _Assessment(rules.gap_status, f"Names {_join(found)} only, and the document shows {gaps[0].element}.",

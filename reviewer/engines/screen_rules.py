@@ -636,6 +636,12 @@ R04 = ReasonRules(
         r"\b(?:automated|automatic|direct|live|system|production|scheduled|validated|proper|read-only|nightly|daily)\s+(?:data\s+)?(?:feeds?|interfaces?|connections?|connectors?|links?|extracts?|integration|sync)\b",
         r"\b(?:feeds?|interfaces?|connections?|connectors?|links?|integration)\s+(?:from|to|into|with|between)\s+(?:the\s+)?(?:[\w'/-]+\s+){0,4}?(?:system|platform|database|warehouse|server|record|ERP|CRM|EPR|EHR|LIS|LIMS|CAD|(?-i:[A-Z]{2,}\w*))\b",
         r"\b(?:reporting|read[- ]only|daily|nightly)\s+(?:copy|replica|mirror|snapshot)\s+of\b|\bHL7\b|\bFHIR\b|\b(?:pulled|collected|picked\s+up|loaded)\s+(?:\w+\s+){0,3}?automatically\b",
+        # part of the data arriving on its own: "sensor readings flow automatically", "an hourly job collects the images",
+        # "a nightly API sync of the articles"
+        r"\b(?:flows?|flowed|arriv\w+|reach\w*|sync\w*|collects?|pulls?|streams?|streamed|transfers?|transferred)\s+(?:[\w-]+\s+){0,3}?automatically\b|"
+        r"\b(?:collected|synced|synchroni[sz]ed|pulled|loaded|replicated|refreshed|transferred)\s+(?:[\w-]+\s+){0,8}?"
+        r"(?:by\s+a\s+scheduled\s+(?:job|task|script)|every\s+(?:night|hour|morning|day|\d+\s+minutes)|nightly|hourly|via\s+(?:an?\s+|the\s+|its\s+)?API)\b|"
+        r"\b(?:nightly|daily|hourly|weekly|scheduled)\s+(?:[\w-]+\s+)?(?:sync|syncs|synchroni[sz]ation|jobs?)\s+(?:of|collects?|pulls?|copies|loads?|brings?|fetch\w*)\b",
     ), other_senses=PIPELINE_OTHER_SENSE),
     topic_beats_gap=True,
     deferred_status=Status.PARTIAL,

@@ -615,3 +615,23 @@ def test_a_redesign_announced_and_then_listed_is_addressed() -> None:
     assert status == Status.ADDRESSED, why
     # the same sentence with nothing listed under it names the redesign only
     assert review(_blocks([("For the trial the booking process was redesigned.", P)], section="How the trial ran"))["R02"][0] == Status.PARTIAL
+
+
+def test_running_cost_in_production_is_not_a_live_test() -> None:
+    doc = make_doc(["The assistant was tested on an anonymised sample of past letters in the vendor's test environment.",
+                    "We have not estimated the cost of running it in production."])
+    status, why = review(doc)["R09"]
+    assert status == Status.MISSING, why
+
+
+def test_users_a_manager_nominated_on_live_work_are_partial() -> None:
+    doc = make_doc(["Each depot manager has nominated three planners, who will use the tool on live delivery runs for ten weeks."])
+    status, why = review(doc)["R09"]
+    assert status == Status.PARTIAL, why
+
+
+def test_live_work_run_in_parallel_anywhere_in_the_clause_is_shadow_running() -> None:
+    doc = make_doc(["The pilot takes live claims from the two northern regional offices and the call centre, run in parallel: "
+                    "handlers still settle every claim by hand."])
+    status, why = review(doc)["R09"]
+    assert status == Status.PARTIAL, why

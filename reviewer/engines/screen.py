@@ -894,13 +894,23 @@ _CURATED = re.compile(r"cop(?:y|ies)|past|curat|synthetic|sample|anonymi|identif
                       re.I)  # curated, stripped or replayed copies, not merely a sandbox environment
 
 
+_LATER_STAGE = re.compile(r"\bthen\b|\bfollowed\s+by\b|\bafter\s+(?:that|which)\b|\bafterwards\b", re.I)
+
+
 def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     live_el, _, nonvol_el, _ = rules.elements
     hist_el, vol_el, sandbox_el = rules.gap_cues
     live = _find(doc, live_el)
     hist = [m for _, m in _find(doc, hist_el, gap=True) if m.polarity == "affirmed"]
-    shadow = [(id(m.unit), m.start - 50, m.end + 50) for m in hist
-              if any(w in m.match.lower() for w in ("shadow", "parallel", "alongside", "side by side"))]
+    # near the cue, or anywhere in its clause ("live applications from two branches, run in parallel"), up to a
+    # later stage ("shadow mode for four weeks, then a canary release to live traffic")
+    shadow = []
+    for m in hist:
+        if any(w in m.match.lower() for w in ("shadow", "parallel", "alongside", "side by side")):
+            cs, ce = _clause(m.unit.text, m.start, m.end)
+            later = _LATER_STAGE.search(m.unit.text, m.end)
+            end = max(m.end + 50, ce) if later is None else min(max(m.end + 50, ce), later.start())
+            shadow.append((id(m.unit), min(m.start - 50, cs), end))
     # "the model scores live claims in shadow mode" is shadow running, not live operation
     live_aff = [m for _, m in live if m.polarity == "affirmed"
                 and not any(uid == id(m.unit) and cs <= m.start < ce for uid, cs, ce in shadow)]

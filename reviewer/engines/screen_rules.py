@@ -1040,6 +1040,8 @@ R09 = ReasonRules(
             r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day|regular)\s+(?:role|work|job|duties|shifts?|rotas?|rosters?|operations|routine|workload)\b",
             r"\b(?:ran|runs|running|operated|operates|worked|was\s+used|were\s+used)\s+(?:[\w-]+\s+){0,4}?(?:on|across|for)\s+(?:all|every|each)\s+(?:two\s+|three\s+|four\s+|\d\s+)?shifts\b",
         ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b",
+                                      # the cost of running in production is economics, not a live test
+                                      r"\b(?:costs?|estimate[sd]?|spend|budget|price)\b[^.;]{0,60}?\b(?:in\s+production|at\s+production\s+volumes?|production\s+volumes?)\b",
                                       # a replay "as if it had been live" is not live
                                       r"\bas\s+if\s+(?:it|they)\s+(?:had\s+been|were|was)\s+live\b",
                                       # live broadcasting: a programme type, not live operation of the tool
@@ -1077,7 +1079,8 @@ R09 = ReasonRules(
         Element("volunteer or self-selected users", rx(
             r"\bvolunteer(?:s|ed)?\b|\bearly\s+adopters?\b|\bhand[- ]?picked\b|\bself[- ]selected\b|\bopted\s+in\b|\bopt[- ]in\b|\benthusiasts?\b",
             # users someone chose for the pilot are not the workforce at large
-            r"\bhand[- ]?selected\b|\bnominated\s+(?:by|for)\b|\bchosen\s+by\s+(?:their|the)\s+(?:manager|team\s+leaders?|supervisors?|heads?)\b",
+            r"\bhand[- ]?selected\b|\bnominated\s+(?:by|for)\b|\b(?:have|has|were|was|been)\s+nominated\b|"
+            r"\bnominated\s+(?:\d+\s+|a\s+few\s+|two\s+|three\s+|four\s+|five\s+|six\s+)?(?:[\w-]+\s+){0,2}?(?:[\w-]+ers|[\w-]+ists|staff|agents|officers|teams|users|nurses|clinicians)\b|\bchosen\s+by\s+(?:their|the)\s+(?:manager|team\s+leaders?|supervisors?|heads?)\b",
             r"\basked\s+to\s+(?:take\s+part|join|be\s+(?:involved|included))\b|\bsigned\s+up\s+(?:for|to)\b|\braised\s+(?:a|their)\s+hands?\b|\bkeen\s+(?:users|staff|teams?|volunteers)\b",
         )),
         # No realism (missing): synthetic, curated or anonymised sets in a sandbox.

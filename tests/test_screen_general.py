@@ -635,3 +635,20 @@ def test_live_work_run_in_parallel_anywhere_in_the_clause_is_shadow_running() ->
                     "handlers still settle every claim by hand."])
     status, why = review(doc)["R09"]
     assert status == Status.PARTIAL, why
+
+
+def test_an_amount_in_the_at_scale_column_is_running_cost_at_volume() -> None:
+    rows = [("Cost item | Trial (two depots) | All 14 depots, per year", ROW),
+            ("Routing cost per van per day | £1.10 | £0.70", ROW)]
+    status, why = review(_blocks(rows, section="Costs"))["R05"]
+    assert status == Status.ADDRESSED, why
+    # the same row under trial-only columns is a unit cost alone
+    trial = [("Cost item | Month 1 | Month 2", ROW), ("Routing cost per van per day | £1.10 | £0.70", ROW)]
+    assert review(_blocks(trial, section="Costs"))["R05"][0] == Status.PARTIAL
+
+
+def test_the_cost_of_each_unit_of_work_stated_as_a_sentence_is_a_unit_cost() -> None:
+    doc = make_doc(["We measured the cost of each nightly reconciliation run at €2.40 in compute.",
+                    "At full volume we expect a running cost of €9,000 a year across all sites."])
+    status, why = review(doc)["R05"]
+    assert status == Status.ADDRESSED, why

@@ -336,6 +336,8 @@ def _find(doc: _Doc, element: R.Element, *, gap: bool = False, future_counts: bo
             continue
         if element.row_label is not None and not (u.is_table and u.start > 0 and element.row_label.search(_row_label(u))):
             continue
+        if element.column_heading is not None and not (u.is_table and u.start > 0 and element.column_heading.search(_column_heading(doc, u))):
+            continue
         if element.other_senses is not None and u.is_table and u.start > 0 and element.other_senses.search(_row_label(u)):
             continue  # the row is about something else ("Arrears written off | £41,200 per quarter")
         if element.other_senses is not None and _other_sense(element.other_senses, u.text, s, e):
@@ -360,6 +362,13 @@ def _find(doc: _Doc, element: R.Element, *, gap: bool = False, future_counts: bo
                 pol = doc.inherited[k] or pol
         out.append((k, Mention(u, element.name, s, e, pol, element.core, gap)))
     return out
+
+
+def _column_heading(doc: _Doc, u: Unit) -> str:
+    """The heading of a table cell's column, with the table's first heading (often what the whole table is about)."""
+    headings = _column_headings(doc, u).split(" | ")
+    col = u.block.text.count(" | ", 0, u.start)
+    return " | ".join(dict.fromkeys([headings[0], headings[col] if col < len(headings) else ""]))
 
 
 def _row_label(u: Unit) -> str:

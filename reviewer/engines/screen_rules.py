@@ -213,6 +213,7 @@ class Element:
     core: bool = False  # counts towards "addressed" thresholds
     in_row_with: re.Pattern[str] | None = None  # only a table cell whose row has this after it ("cost per page | $0.012")
     row_label: re.Pattern[str] | None = None  # only a table cell whose row's first cell matches this ("Total")
+    column_heading: re.Pattern[str] | None = None  # only a table cell whose column heading (or the table's first) matches this
 
 
 @dataclass(frozen=True)
@@ -674,6 +675,9 @@ R05 = ReasonRules(
             r"\bprice\s+per\s+(?:1,?000\s+|million\s+)?tokens?\b",
             # "cost per invoice $0.018": a cost per unit of work, with its amount
             UNIT_COST_LABEL + r"[^.;]{0,80}?[£$€]\s?\d",
+            # "the cost of each weekly forecast run at €3.10", "each summary cost about $0.02"
+            r"\bcost\s+(?:of\s+)?(?:each|every|one|a\s+single)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:at|was|is|came\s+to|of|to\s+be)\s+(?:about\s+|around\s+|roughly\s+)?[£$€]\s?\d|"
+            r"\b(?:each|every|one)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:costs?|cost\s+us)\s+(?:about\s+|around\s+|roughly\s+|under\s+)?[£$€]\s?\d",
             # the cost of one unit of the AI's own work, however the document names that unit
             r"\b(?:estimated|measured|metered|projected|average|expected|blended|all[- ]in)\s+cost\s+per\s+(?:[\w-]+\s+){0,2}?[\w-]+",
             r"\bcost\s+per\s+(?:[\w-]+\s+){0,2}?(?:repl(?:y|ies)|solves?|drafts?|decisions?|conversations?|scores?|recommendations?|alerts?|forecasts?|summar(?:y|ies)|"
@@ -697,6 +701,13 @@ R05 = ReasonRules(
             other_senses=rx(r"\bworth\b|\bin\s+(?:reduced|lower|avoided)\b|\bsavings?\b|\bbenefits?\b|\brevenue\b|\bimpairment\b",
                             # a KPI's money figure, not a running cost
                             r"\bbaseline\b|\bleakage\b|\blos(?:s|ses|e|t)\b|\bwrit(?:e|ten)[- ]?offs?\b|\bwritten\s+off\b|\barrears\b|\boverpa\w+|\bfraud\b|\bdelay\s+costs?\b")),
+        # "Cost per bus per month | $19.40 | $7.90" under "Pilot | Full fleet (640 buses, per year)": the amount in the at-scale column
+        Element("running cost at production volume", rx(r"[£$€]\s?\d"), core=True, column_heading=rx(
+            r"\b(?:full|whole|entire)\s+(?:fleet|estate|network|roll[- ]?out|scale|volume|service|programme|program)\b|\bat\s+(?:full\s+)?scale\b|\bscaled?\b|"
+            r"\ball\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+)?(?:sites|stores|branches|depots|clinics|hospitals|trusts|regions|plants|offices|schools|units|vehicles|buses|lines)\b|"
+            r"\b(?:national|nationwide|network[- ]wide|group[- ]wide|company[- ]wide|enterprise|production|steady[- ]state|projected|projection|roll[- ]?out)\b|"
+            r"\bat\s+\d[\d,.]*\s*(?:k|m|million)?\s+[\w-]+"),
+                other_senses=rx(r"\bworth\b|\bsavings?\b|\bbenefits?\b|\brevenue\b|\bbaseline\b|\blos(?:s|ses)\b|\bfraud\b")),
         # "Total | $790,000 per year": the total of a cost table, by the year
         Element("running cost at production volume", rx(r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore|billion)?\s*(?:per|a|each)\s+(?:year|annum)\b"), core=True,
                 row_label=rx(r"^\W*(?:grand\s+)?total\b|\b(?:annual|yearly|running|operating|steady[- ]state|at\s+scale|full[- ]scale)\b")),

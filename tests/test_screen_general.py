@@ -652,3 +652,13 @@ def test_the_cost_of_each_unit_of_work_stated_as_a_sentence_is_a_unit_cost() -> 
                     "At full volume we expect a running cost of €9,000 a year across all sites."])
     status, why = review(doc)["R05"]
     assert status == Status.ADDRESSED, why
+
+
+def test_an_owner_left_for_the_scale_decision_beside_the_pilot_team_is_missing() -> None:
+    doc = make_doc(["The project team in Digital Services owns the tool during the pilot.",
+                    "No owner for the service after the pilot has been named; that will be settled at the scale decision."])
+    status, why = review(doc)["R03"]
+    assert status == Status.MISSING, why
+    # the pilot team alone, with nothing left for later, is a vague owner: partial
+    alone = make_doc(["The project team in Digital Services owns the tool during the pilot."])
+    assert review(alone)["R03"][0] == Status.PARTIAL

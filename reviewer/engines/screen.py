@@ -822,6 +822,11 @@ def _points_to_function(m: Mention) -> bool:
     return m.polarity == "deferred" and kind != "pilot" and (kind == "operational" or vague_named or bool(_FUNCTION.search(text)))
 
 
+_LEFT_FOR_LATER = re.compile(r"\bscale\s+(?:gate|decision)\b|\bafter\s+the\s+(?:pilot|trial)\b|\bonce\s+the\s+(?:pilot|trial)\b|"
+                             r"\b(?:pilot|trial)\s+results\b|\bnot\s+(?:yet\s+)?been\s+(?:named|agreed|decided|identified|assigned)\b|\bhas\s+been\s+named\s+yet\b|"
+                             r"\bnamed\s+yet\b|\bparked\b|\blaunch\s+decision\b", re.I)
+
+
 def _r03(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     got, against, handover = owners(doc)
     # a report may show the handover as planned with dates: "From 1 April the Merchandising Operations Department
@@ -841,6 +846,12 @@ def _r03(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         return _Assessment(Status.ADDRESSED, why, [ops[0].mention, *handover[:1]], [], found)
     if got:
         o = next((o for o in got if o.kind == "operational"), None) or next((o for o in got if o.kind == "named"), got[0])
+        wholly_later = [m for m in against if not _points_to_function(m) and _LEFT_FOR_LATER.search(m.unit.text)]
+        if wholly_later and o.kind != "operational" and o.mention.polarity == "affirmed":
+            # "No operational owner has been named yet; this will be agreed at the scale gate" beside a sponsor, the pilot
+            # team or an owner in another sense: the owner is left for later, which is missing
+            return _Assessment(Status.MISSING, "The operational owner is left for later (the scale decision or after the pilot); "
+                               "the only owners named are not the function that will run it.", [], [*wholly_later[:1], o.mention], [])
         if o.mention.polarity == "future":
             why = f"Ownership by {o.who or 'an owner'} is stated as a plan, not shown as in place."
         elif o.kind == "named":

@@ -290,7 +290,7 @@ def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
     if got is not None:
         return got
     groups = R.GROUPS.get(pattern.pattern)
-    if groups and all(folded(g) is not None and trigger(g) is not None for g in groups):
+    if groups and all(trigger(g) is not None for g in groups):
         best: dict[int, tuple[int, int, int]] = {}  # unit -> (start, group, end)
         for i, group in enumerate(groups):
             for k, s, e in _scan(doc, group):

@@ -924,19 +924,21 @@ R07 = ReasonRules(
     topic=Element("where the tool sits among the systems people use", rx(
         # integration named, even as a need; not the portal or web page the pilot used (that is the gap), nor a user interface
         r"\bintegrat(?:e|ed|es|ing|ion|ions)\s+(?:[\w-]+\s+){0,4}?(?:with|into|to)\s+"
-        r"(?!(?:(?:the|our|their|its)\s+)?(?:[\w-]+\s+)?(?:models?|UI|front[- ]end|components?|code|modules?|algorithms?|pipelines?|practice|workflows?|processes|routines?|ways|teams?|care)\b)[\w-]+|"
-        r"\bintegration\s+(?:approach|work|design|layer|requirements?|plan|effort|costs?|build|will|would|is|was|has|must|should|needs?)\b|\b(?:systems?|IT|technical)\s+integration\b|"
-        r"\b(?:interfaces?|connections?|links?)\s+(?:with|to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:system|platform|record|ERP|CRM|EPR|EHR|LIMS|PMS|playout|(?-i:[A-Z]{2,}\w*))\b|"
-        r"\b(?:proper|automatic|automated|direct|system|two-way|permanent)\s+(?:connections?|links?|interfaces?|integration)\b|"
-        r"\b(?:putting|getting|showing|displaying|surfacing)\s+(?:the\s+)?[\w-]+\s+(?:inside|into|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|screen|record)\b|\bplug-?ins\b|\bplug-in\b|\badd-ins?\b|"
-        r"\bwrite[- ]?back\b|\binterface\s+between\b|\blink(?:ing)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:systems?|platforms?|records?|(?-i:[A-Z]{2,}\w*))\b|"
+        r"(?!(?:(?:the|our|their|its)\s+)?(?:[\w-]+\s+)?(?:models?|UI|front[- ]end|components?|code|modules?|algorithms?|pipelines?|practice|workflows?|processes|routines?|ways|teams?|care)\b)[\w-]+",
+        r"\bintegration\s+(?:approach|work|design|layer|requirements?|plan|effort|costs?|build|will|would|is|was|has|must|should|needs?)\b|\b(?:systems?|IT|technical)\s+integration\b",
+        r"\b(?:interfaces?|connections?|links?)\s+(?:with|to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:system|platform|record|ERP|CRM|EPR|EHR|LIMS|PMS|playout|(?-i:[A-Z]{2,}\w*))\b",
+        r"\b(?:proper|automatic|automated|direct|system|two-way|permanent)\s+(?:connections?|links?|interfaces?|integration)\b",
+        r"\b(?:putting|getting|showing|displaying|surfacing)\s+(?:the\s+)?[\w-]+\s+(?:inside|into|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|screen|record)\b|\bplug-?ins\b|\bplug-in\b|\badd-ins?\b",
+        r"\bwrite[- ]?back\b|\binterface\s+between\b|\blink(?:ing)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:systems?|platforms?|records?|(?-i:[A-Z]{2,}\w*))\b",
         # the outputs landing in a named system, even as a need: "would need to flow into the loan origination system",
         # "go straight into SAP", "be displayed in the case-management tool", "create work orders in Maximo", "writing outcomes back into PAS"
-        r"\b(?:flow|go|feed|be\s+(?:fed|loaded|written|pushed|posted|displayed|shown|surfaced))\s+(?:straight\s+|directly\s+|automatically\s+)?in(?:to)?\s+"
-        r"(?:the\s+|our\s+|their\s+|each\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:systems?|platforms?|tools?|records?|(?-i:(?!(?:Phase|Stage|Year|Month|Week|Wave|Step|Part|Section|Appendix|Annex)\b)[A-Z][\w-]+))|"
-        r"\b(?:create|raise|open|log)s?\s+(?:[\w-]+\s+)?(?:work\s+orders?|tickets?|jobs?|cases?|tasks?)\s+(?:automatically\s+)?in\s+(?-i:[A-Z][\w-]+)|"
-        r"\bwrit(?:e|es|ing)\s+(?:[\w-]+\s+){0,3}?back\s+(?:in)?to\b|"
-        r"\bsingle\s+sign[- ]on\b|\bSSO\b|\b(?:to|would|will|must|should|could)\s+(?:need\s+to\s+)?connect\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z][\w-]+)|"
+        # (base forms only: "will need to flow into X" is the need; "imagery flows into X" is data arriving, R04's subject)
+        r"(?:\b(?:flow|feed)\s+(?:straight\s+|directly\s+|automatically\s+)?|(?<=\bgo\s)(?:straight|directly|automatically)\s+|"
+        r"(?<=\bbe\s)(?:fed|loaded|written|pushed|posted|displayed|shown|surfaced)\s+(?:straight\s+|directly\s+|automatically\s+)?)in(?:to)?\s+"
+        r"(?:the\s+|our\s+|their\s+|each\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:systems?|platforms?|tools?|records?|(?-i:(?!(?:Phase|Stage|Year|Month|Week|Wave|Step|Part|Section|Appendix|Annex)\b)[A-Z][\w-]+))",
+        r"\b(?:create|raise|open|log)s?\s+(?:[\w-]+\s+)?(?:work\s+orders?|tickets?|jobs?|cases?|tasks?)\s+(?:automatically\s+)?in\s+(?-i:[A-Z][\w-]+)",
+        r"\bwrit(?:e|es|ing)\s+(?:[\w-]+\s+){0,3}?back\s+(?:in)?to\b",
+        r"\bsingle\s+sign[- ]on\b|\bSSO\b|\b(?:to|would|will|must|should|could)\s+(?:need\s+to\s+)?connect\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z][\w-]+)",
         r"\bconnect(?:ing|ed|s)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:tool|system|platform)s?\b",
         r"\b(?:loaded|fed|written|pushed)\s+into\s+(?-i:[A-Z][\w-]+)",
     ), other_senses=rx(r"\b(?:UI|user)\s+interfaces?\b|\bAPI\s+(?:hosting|costs?|fees?|charges?|pricing|prices?|spend|bills?)\b",

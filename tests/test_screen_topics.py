@@ -155,3 +155,19 @@ def test_a_data_route_named_beside_privacy_is_partial_not_privacy_only() -> None
     assert status == Status.PARTIAL, why
     # privacy alone is still not a data architecture
     assert review(make_doc(["All records were pseudonymised under the DPIA before use."]))["R04"][0] == Status.MISSING
+
+
+@pytest.mark.parametrize("sentence", [
+    "A proactive model changes what the planning desk does: fewer manual checks and different targets.",
+    "At scale the planners' targets and shift patterns would change, which we have not worked through.",
+    "Changes to the claims desk's work are acknowledged but left for rollout.",
+])
+def test_a_pilot_in_todays_process_that_names_the_change_it_needs_is_partial(sentence: str) -> None:
+    doc = make_doc(["During the pilot the tool ran inside the existing process; staff worked exactly as today.", sentence])
+    status, why = review(doc)["R02"]
+    assert status == Status.PARTIAL, (sentence, why)
+
+
+def test_a_pilot_in_todays_process_with_no_change_named_is_missing() -> None:
+    doc = make_doc(["During the pilot the tool ran inside the existing process; staff worked exactly as today."])
+    assert review(doc)["R02"][0] == Status.MISSING

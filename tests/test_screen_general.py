@@ -7,6 +7,8 @@ doing and keep the right to do, and a clause joined by "and" whose subject is tw
 
 from __future__ import annotations
 
+import pytest
+
 from reviewer.models import Block, BlockKind, DocType, Document, Status
 
 from .helpers import sectioned_doc
@@ -662,3 +664,12 @@ def test_an_owner_left_for_the_scale_decision_beside_the_pilot_team_is_missing()
     # the pilot team alone, with nothing left for later, is a vague owner: partial
     alone = make_doc(["The project team in Digital Services owns the tool during the pilot."])
     assert review(alone)["R03"][0] == Status.PARTIAL
+
+
+@pytest.mark.parametrize("sentence", [
+    "Training for the other depots will be planned once a decision on full rollout is taken.",
+    "Communications for the wider workforce are something we will sort out if and when we roll out.",
+])
+def test_change_work_left_for_the_rollout_decision_is_missing(sentence: str) -> None:
+    status, why = review(make_doc([sentence], doc_type=DocType.REPORT))["R08"]
+    assert status == Status.MISSING, why

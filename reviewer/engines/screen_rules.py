@@ -121,6 +121,8 @@ DEFERRAL = rx(
 
     r"\bwould\s+(?:have|need)\s+to\b|\bwhether\s+to\b|\b(?:a\s+)?wish\s+for\b|\bnext\s+(?:cycle|year|phase|stage)\b|\bquestions?\s+for\s+(?:the\s+)?(?:wider|future|next)\b",
     r"\bif\s+(?:[\w-]+\s+){0,2}?(?:is|are|were|gets?)\s+(?:adopted|approved|scaled|rolled\s+out|taken\s+forward)\b",
+    # "once a decision on full rollout is taken", "if and when we roll out"
+    r"\b(?:once|after|when|until)\s+(?:a|the|any)\s+(?:[\w-]+\s+){0,2}?decision\s+(?:on|about|to)\s+(?:[\w-]+\s+){0,2}?(?:roll[- ]?out|scal\w+|expan\w+|extend\w*|continu\w+|proceed)\b|\bif\s+and\s+when\b",
     # "could be needed later", "may have to change" defer; "could be read as advice" is only a hedge
     r"\b(?:may|might|could)\s+(?:well\s+|also\s+)?(?:need\s+to\s+)?(?:be(?!\s+(?:read|seen|used|misread|misused|mistaken|taken|interpreted|confused|wrong|biased|inaccurate|unsafe)\b)|have|require|change)\b",
     r"\b(?:agree|appoint|identify|confirm|find|nominate|decide\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:owner|lead|ownership)\b",

@@ -673,3 +673,21 @@ def test_an_owner_left_for_the_scale_decision_beside_the_pilot_team_is_missing()
 def test_change_work_left_for_the_rollout_decision_is_missing(sentence: str) -> None:
     status, why = review(make_doc([sentence], doc_type=DocType.REPORT))["R08"]
     assert status == Status.MISSING, why
+
+
+def test_a_change_plan_for_the_whole_workforce_not_only_the_pilot_group_is_addressed() -> None:
+    doc = make_doc(["The change plan covers all 210 Customer Contact and Billing staff, not only the pilot group, "
+                    "with a half-day course for each person.",
+                    "The training budget for the rollout is £48,000."])
+    status, why = review(doc)["R08"]
+    assert status == Status.ADDRESSED, why
+
+
+def test_the_remaining_machines_are_not_the_remaining_workforce() -> None:
+    doc = make_doc(["Extend the sensors to the remaining 11 conveyors next year."], doc_type=DocType.REPORT)
+    assert review(doc)["R08"][0] == Status.MISSING
+
+
+def test_a_deferral_to_a_named_boards_scale_decision_defers() -> None:
+    doc = make_doc(["Training for the other 84 crews will be planned after the Executive Board's scale decision."], doc_type=DocType.REPORT)
+    assert review(doc)["R08"][0] == Status.MISSING

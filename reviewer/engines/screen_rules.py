@@ -107,7 +107,7 @@ DEFERRAL = rx(
     r"\b(?:in|during|for|at|until)\s+(?:a\s+|the\s+)?(?:later|future|subsequent|next|second|third|follow[- ]on|scale[- ]up|scaling|rollout|roll[- ]out)\s+"
     r"(?:phase|stage|step|iteration|release|wave|tranche)\b",
     r"(?<!\bbefore\s)(?<!\bahead\sof\s)\b(?:phase|stage|wave|release)\s+(?:2|3|ii|iii|two|three)\b",
-    r"\b(?:at|after|before|until|by)\s+(?:the\s+)?(?:scale|scaling|go[/ -]no[- ]go|investment|stage|phase|decision|approval)[- ]?(?:gate|decision|review|point)\b",
+    r"\b(?:at|after|before|until|by)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:scale|scaling|go[/ -]no[- ]go|investment|stage|phase|decision|approval)[- ]?(?:gate|decision|review|point)\b",
     r"\b(?:will|would|can|could|may|might|shall)\s+be\s+(?:\w+\s+){0,3}?(?:considered|addressed|explored|looked\s+at|revisited|"
     r"picked\s+up|determined|decided|defined|agreed|designed|developed|scoped|assessed|worked\s+out)\s+"
     r"(?:later|in\s+due\s+course|subsequently|at\s+a\s+later|post[- ]pilot|after|once|when|if|in\s+(?:a\s+)?(?:later|future|subsequent|next))",
@@ -1002,6 +1002,11 @@ R08 = ReasonRules(
             # the whole workforce, not the pilot group: "firm-wide rollout", "all 40 nurses ..., not only the pilot vehicles"
             r"\b(?:firm|company|organi[sz]ation|enterprise|network|group|business|bank|trust|council|force|fleet|division|site|country|nation|state|system|service)[- ]wide\s+(?:roll[- ]?out|training|adoption|programme|program|change)\b",
             r"\bnot\s+(?:only|just)\s+(?:the\s+)?(?:\w+\s+)?pilot\s+(?!phase|stage|period)[a-z]+s\b",
+            # "not only the pilot group", "not just those in the two patches", "the remaining 79 vets", "a roll-out plan for all six lines",
+            # "a change plan for all 140 Housing and Property Services staff"
+            r"\bnot\s+(?:only|just)\s+(?:the\s+)?(?:pilot\s+(?:group|team|cohort|site|office|ward|depot|store|clinic)|those\s+(?:in|on|at)\s+the)\b|"
+            r"\bthe\s+(?:other|remaining)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:staff|users|agents|people|employees|colleagues|workers|officers|nurses|vets|doctors|clinicians|teachers|drivers|engineers|planners|inspectors|packers|handlers|advisers|advisors|specialists|assessors|analysts|controllers|managers|operators|technicians|clerks|caseworkers|underwriters|coordinators|designers|editors|lawyers|paralegals|associates|pharmacists|radiographers|surveyors|dispatchers|recruiters|tutors|counsell?ors|masters|crews|teams)\b|\broll[- ]?out\s+plan\s+(?:for|covering|across)\s+(?:all|every)\b|"
+            r"\b(?:plan|training|programme|program|briefings?)\s+(?:for|covering|across)\s+(?:all|every)\s+\d[\d,]*\s+(?:[\w&-]+\s+){0,4}?(?:staff|users|agents|people|employees|colleagues|workers|officers|nurses|vets|doctors|clinicians|teachers|drivers|engineers|planners|inspectors|packers|handlers|advisers|advisors|specialists|assessors|analysts|controllers|managers|operators|technicians|clerks|caseworkers|underwriters|coordinators|designers|editors|lawyers|paralegals|associates|pharmacists|radiographers|surveyors|dispatchers|recruiters|tutors|counsell?ors|masters|crews|teams)\b",
             r"\b(?:all|every)\s+\d[\d,]*\s+(?:[\w-]+,?\s+){0,4}?(?:staff|users|agents|nurses|teachers|clerks|officers|drivers|engineers|planners|radiographers|handlers|advisers|editors|lawyers|"
             r"associates|paralegals|colleagues|employees|people)\b[^.;]{0,80}?\b(?:train\w*|brief\w*|sessions?|workshops?|courses?|induct\w*|coach\w*|refresher\w*)\b",
         ), core=True),

@@ -434,6 +434,10 @@ def _spelled_out(doc: _Doc, u: Unit, items: int = 2) -> bool:
     return len(following) == items and all(b.kind == BlockKind.LIST_ITEM for b in following)
 
 
+_SCALE_LATER = re.compile(r"\b(?:at|until|after|by|before)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:scale|scaling|scale-up|go[/ -]no[- ]go)[- ]?"
+                          r"(?:gate|decision|review|point)\b|\bafter\s+the\s+(?:pilot|trial)\b|\bif\s+the\s+(?:pilot|trial)\s+(?:proceeds|succeeds|goes\s+ahead)\b", re.I)
+
+
 def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     mentions = [m for el in rules.elements for _, m in _find(doc, el, future_counts=rules.report_future_counts)]
     gaps = [m for el in rules.gap_cues for _, m in _find(doc, el, gap=True) if m.polarity == "affirmed"]
@@ -445,6 +449,13 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     fut = [m for m in mentions if m.polarity == "future"]
     deferred = [m for m in mentions if m.polarity == "deferred" and m.core]
     negated = [m for m in mentions if m.polarity == "negated" and m.core]
+    if rules.later_is_missing:
+        later = [m for m in mentions if m.core and m.polarity in ("deferred", "affirmed", "future") and _SCALE_LATER.search(m.unit.text)]
+        now = [m for m in aff if m.core and not _SCALE_LATER.search(m.unit.text)]
+        if later and not now:
+            # "Governance (data protection, model risk, audit): to be defined at the scale gate": left for later, which is missing
+            return _Assessment(Status.MISSING, f"{_join(_names(later)).capitalize()} left for the scale decision or after the pilot; "
+                               "none of the core elements is in place now.", [], later[:2], [])
     core = _names(m for m in aff if m.core)
     found = _names(aff)
     n_core = len(core)

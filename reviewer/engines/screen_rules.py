@@ -238,6 +238,7 @@ class ReasonRules:
     peripheral_partial: bool = False  # non-core elements affirmed + core ones deferred or negated -> partial
     topic: Element | None = None  # the subject in general words: touched on, with no element named -> partial
     topic_beats_gap: bool = False  # a standalone pilot that names the integration it will need is partial, not missing
+    later_is_missing: bool = False  # core elements only left for the scale decision (or after the pilot), none in place now -> missing
     notes: str = ""
     extra: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -821,6 +822,7 @@ R06 = ReasonRules(
         r"\bself[- ]govern\w*|\b(?:the\s+)?(?:data\s+science|pilot|project)\s+team\s+(?:\w+\s+){0,2}?(?:review\w*|check\w*|validat\w+|govern\w*|sign\w*\s+off)\b",
         r"\b(?:informal|light[- ]touch|lightweight)\s+(?:governance|review|oversight)\b",
     )),),
+    later_is_missing=True,  # "Governance (data protection, model risk, audit): to be defined at the scale gate"
     addressed_min=3,
     deferred_status=Status.MISSING,
     gap_status=Status.PARTIAL,

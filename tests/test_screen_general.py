@@ -700,3 +700,20 @@ def test_governance_left_for_the_scale_gate_is_missing_even_when_its_parts_are_n
     # the same controls in place now are governance named
     now = make_doc(["Model risk is reviewed by the Model Risk team and every decision is logged for audit."])
     assert review(now)["R06"][0] != Status.MISSING
+
+
+@pytest.mark.parametrize("sentence", [
+    "The tool is one of the initiatives under the Smart Operations programme, alongside route planning.",
+    "It would sit beside the depot scheduling trial on the region's list of innovation trials.",
+    "This is the second project under our automation steering committee.",
+    "The analytics team also runs four other machine-learning pilots.",
+    "Each quarter the operations team looks across the three trials and decides which to fund.",
+])
+def test_the_pilot_counted_among_the_organisations_other_efforts_is_portfolio_context(sentence: str) -> None:
+    status, why = review(make_doc([sentence]))["R10"]
+    assert status == Status.PARTIAL, (sentence, why)
+
+
+def test_a_pipeline_of_business_projects_is_not_an_ai_portfolio() -> None:
+    doc = make_doc(["The group's pipeline of construction projects is worth £2.3bn over three years."])
+    assert review(doc)["R10"][0] == Status.MISSING

@@ -1144,9 +1144,16 @@ R10 = ReasonRules(
             # a body or programme that holds several AI efforts, with one word between ("AI work programme", "Digital Investment Board")
             r"\b(?:AI|ML|data|digital|innovation|automation|analytics)\s+(?:[\w&-]+\s+)?(?:programmes?|programs?|portfolios?|boards?|working\s+groups?|councils?|steering\s+groups?|forums?)\b",
             # the pilot among others ("all AI initiatives", "the division's other innovation trials", "twelve experiments")
-            r"\b(?:other|all|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:AI|ML|GenAI|innovation|digital|automation|analytics|data)\s+"
+            r"\b(?:other|all|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?:AI|ML|GenAI|innovation|digital|automation|analytics|data|machine[- ]learning)\s+"
             r"(?:pilots|trials|experiments|initiatives|use\s+cases|projects|proofs?\s+of\s+concept|PoCs)\b",
-            r"\b(?:other|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:pilots|trials|experiments|initiatives|use\s+cases|proofs?\s+of\s+concept|PoCs)\b",
+            r"\b(?:other|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:pilots|trials|experiments|initiatives|use\s+cases|proofs?\s+of\s+concept|PoCs|workstreams)\b",
+            # the pilot as one item of a list the organisation keeps: "one of the initiatives under the programme",
+            # "the division's list of innovation trials", "the second project under our digitalisation committee",
+            # "nobody looks across the three"
+            r"\bone\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:initiatives|pilots|projects|trials|experiments|use\s+cases)\s+(?:under|in|of|within|run\s+by)\b|"
+            r"\b(?:list|register|backlog|slate|inventory)\s+of\s+(?:[\w-]+\s+)?(?:trials|pilots|initiatives|use\s+cases|experiments)\b|"
+            r"\bthe\s+(?:second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+)?(?:project|pilot|initiative|trial|experiment|use\s+case)\s+(?:under|in|for|of|from)\b|"
+            r"\blooks?\s+across\s+(?:the\s+|all\s+|these\s+)?(?:two|three|four|five|six|\d+|them|pilots|projects|initiatives|use\s+cases)\b",
             # the pilot counted among AI efforts: "one of three AI bets", "the third AI initiative alongside two others", "the AI register"
             r"\b(?:one\s+of|the\s+(?:second|third|fourth|fifth|latest))\s+(?:\w+\s+)?(?:AI|ML|GenAI|digital|automation|analytics)\s+(?:bets|initiatives?|pilots?|projects?|use\s+cases?|experiments?|tools?)\b|"
             r"\b(?:AI|ML|GenAI)\s+(?:register|oversight\s+(?:committee|board|group)|investment\s+(?:council|committee|board))\b",

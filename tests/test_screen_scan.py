@@ -41,3 +41,14 @@ def test_grouped_scan_equals_the_plain_pattern(path: Path) -> None:
 def test_a_grouped_pattern_that_needs_case_is_grouped_too() -> None:
     topic = R.REASONS["R07"].topic
     assert topic is not None and topic.patterns.pattern in R.GROUPS and S.folded(topic.patterns) is None
+
+
+def test_found_mentions_are_cached_per_document_and_handed_out_as_copies() -> None:
+    doc = S._index(parse(DOCS[0]))
+    element = R.REASONS["R01"].elements[0]
+    first = S._find(doc, element)
+    assert first, "the sample names a commercial KPI"
+    first.clear()  # a caller that edits its list does not edit the cache
+    again = S._find(doc, element)
+    assert again and again == S._find(doc, element)
+    assert again[0][1] is S._find(doc, element)[0][1]  # the same mentions, not recomputed

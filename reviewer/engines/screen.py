@@ -74,6 +74,7 @@ class _Doc:
     starts: list[int] = field(default_factory=list)  # offset of each unit in ``joined``
     neighbours: dict[int, str] = field(default_factory=dict)  # unit index -> context text
     hits: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)  # id(pattern) -> (unit, start, end)
+    found: dict[tuple[int, bool, bool], list[tuple[int, Mention]]] = field(default_factory=dict)  # (id(element), gap, future_counts) -> mentions
 
 
 _SEP = "\n\x00\n"
@@ -329,6 +330,15 @@ def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
 
 
 def _find(doc: _Doc, element: R.Element, *, gap: bool = False, future_counts: bool = False) -> list[tuple[int, Mention]]:
+    """Every unit where ``element`` is named, with how it is qualified; cached per document (reasons and facts ask again)."""
+    key = (id(element), gap, future_counts)
+    got = doc.found.get(key)
+    if got is None:
+        got = doc.found[key] = _find_uncached(doc, element, gap=gap, future_counts=future_counts)
+    return list(got)
+
+
+def _find_uncached(doc: _Doc, element: R.Element, *, gap: bool, future_counts: bool) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
     for k, s, e in _scan(doc, element.patterns):
         u = doc.units[k]

@@ -155,3 +155,27 @@ def test_hidden_reviewer_directed_text_is_marked_hidden(name: str, phrase: str) 
     hits = [b for b in doc.blocks if phrase in lab.fold(b.text.lower())]
     assert all(b.hidden for b in hits), "a vanish run or white text must be flagged hidden (or left out)"
     assert phrase not in lab.fold(lab.visible_text(doc).lower())
+
+
+def test_table_columns_are_widened_so_no_word_breaks_mid_word() -> None:
+    rows = [["Measure", "Baseline (FY2025)", "Pilot target", "How measured"],
+            ["Median days from a complete application to a decision, all branches", "4.2", "1.0",
+             "Lending system timestamps, pilot offices compared with the three other offices"]]
+
+    def measure(word: str, bold: bool) -> float:  # 2 mm a character, bold a little wider
+        return len(word) * (2.2 if bold else 2.0)
+
+    widths = build._col_widths(rows, measure, 170.0)
+    assert abs(sum(widths) - 170.0) < 0.01
+    for i, w in enumerate(widths):
+        longest = max(measure(word, j == 0) for j, r in enumerate(rows) for word in r[i].split())
+        assert w >= longest + 2 * 1.4, (i, w, longest)
+    # a table whose words already fit keeps its proportional widths
+    fits = [["A", "B"], ["short words only here", "ok"]]
+    assert build._col_widths(fits, measure, 170.0) == build._col_widths(fits)
+
+
+def test_a_committed_table_keeps_its_header_row_whole() -> None:
+    doc = parse(lab.FIXTURES / "devset14" / "docs" / "laufhaus-size-advisor-consultant-proposal.pdf")
+    rows = [b.text for b in doc.blocks if b.kind == "table_row"]
+    assert "Measure | Baseline (2025) | Pilot target | How measured" in rows

@@ -717,3 +717,11 @@ def test_the_pilot_counted_among_the_organisations_other_efforts_is_portfolio_co
 def test_a_pipeline_of_business_projects_is_not_an_ai_portfolio() -> None:
     doc = make_doc(["The group's pipeline of construction projects is worth £2.3bn over three years."])
     assert review(doc)["R10"][0] == Status.MISSING
+
+
+def test_what_a_model_predicts_is_not_the_business_outcome() -> None:
+    doc = make_doc(["The churn prediction pilot beat the old rules on every measure: AUC 0.84 against 0.66."], doc_type=DocType.REPORT)
+    status, why = review(doc)["R01"]
+    assert status == Status.MISSING, why
+    measured = make_doc(["Monthly churn fell from 2.3% to 1.9% in the pilot regions against the control regions."], doc_type=DocType.REPORT)
+    assert review(measured)["R01"][0] == Status.ADDRESSED

@@ -386,6 +386,8 @@ R01 = ReasonRules(
                                 # usage of the tool itself, tracked for change management
                                 r"\badoption\s+(?:KPIs?|metrics?|measures?|rates?)\b",
                                 r"\bsavings\s+(?:accounts?|products?|balances?|schemes?|plans?|bonds?|pots?)\b",
+                                # what a model predicts, not the business outcome: "the churn prediction pilot", "a fraud score"
+                                r"\b(?:churn|fraud|default|attrition|demand|no[- ]show|lapse)\s+(?:prediction|predictor|model|models|score|scores|scoring|propensity|classifier|flags?|label)\b",
                                 # a data field of the model ("a length of stay attribute", "the counters are incremented")
                                 r"\b(?:attributes?|counters?|columns?|variables?)\b|\bprobabilit(?:y|ies)\s+of\b|\bexpected\s+(?:length|duration)\s+of\b",
                                 MODEL_MATHS.pattern)),

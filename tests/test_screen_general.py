@@ -725,3 +725,27 @@ def test_what_a_model_predicts_is_not_the_business_outcome() -> None:
     assert status == Status.MISSING, why
     measured = make_doc(["Monthly churn fell from 2.3% to 1.9% in the pilot regions against the control regions."], doc_type=DocType.REPORT)
     assert review(measured)["R01"][0] == Status.ADDRESSED
+
+
+def test_a_kpi_table_in_the_documents_own_words_fills_the_commercial_kpi_facts() -> None:
+    from reviewer.engines.screen import ScreeningEngine
+
+    from .test_screen import RUBRIC
+
+    rows = [("Measure | Before (2025) | Target", ROW), ("Missed bin collections per 10,000 | 41 | 25", ROW),
+            ("Crew overtime hours per week | 212 | 150", ROW)]
+    facts = ScreeningEngine().review(_blocks(rows, section="What we want to change"), RUBRIC).facts
+    got = {k.metric: (k.baseline, k.target) for k in facts.commercial_kpis}
+    assert got.get("Missed bin collections per 10,000") == ("41", "25"), got
+    assert got.get("Crew overtime hours per week") == ("212", "150"), got
+
+
+def test_a_docx_row_that_carries_its_headings_gives_the_values_only() -> None:
+    from reviewer.engines.screen import ScreeningEngine
+
+    from .test_screen import RUBRIC
+
+    rows = [("Measure | Baseline | Pilot result", ROW), ("Measure: Jobs completed per technician per day | Baseline: 5.1 | Pilot result: 5.6", ROW)]
+    doc = sectioned_doc(rows, "Results", doc_type=DocType.REPORT)
+    kpi = next(k for k in ScreeningEngine().review(doc, RUBRIC).facts.commercial_kpis if "Jobs completed" in k.metric)
+    assert (kpi.metric, kpi.baseline, kpi.measurement) == ("Jobs completed per technician per day", "5.1", "5.6")

@@ -563,7 +563,7 @@ def _spread(ms: list[Mention], n: int = MAX_QUOTES) -> list[Mention]:
 _TARGET_SECTION = re.compile(r"success\s+(?:criteria|measures)|targets?|objectives|KPIs?|key\s+performance|measures\s+of\s+success", re.I)
 _DIGITS = re.compile(r"\d")
 _NUMBER = re.compile(r"\d[\d,.]*")
-_RESULT_COLUMN = re.compile(r"\b(?:result|actual|achieved|measured|outcome|after|pilot)\b", re.I)
+_RESULT_COLUMN = re.compile(r"\b(?:result|actual|achieved|measured|outcome|after|pilot|challenger)\b", re.I)
 
 
 def _kpi_detail(doc: _Doc, k: int) -> tuple[bool, bool, bool]:
@@ -1085,6 +1085,40 @@ def _num(kind: str, text: str) -> str | None:
     return squash(m.group(1)).rstrip(".,") if m else None
 
 
+def _table_kpis(doc: _Doc, seen: set[str]) -> list[CommercialKPI]:
+    """Measures in a KPI table named in the document's own words ("Non-revenue water | 21% | 16%"): the row's
+    label, with the values under its before, after and result columns."""
+    r01 = R.REASONS["R01"]
+    tech = {id(m.unit) for _, m in _find(doc, r01.gap_cues[0], gap=True)}
+    named = {id(m.unit) for _, m in _find(doc, r01.elements[0])}
+    out: list[CommercialKPI] = []
+    for _, m in _structural_kpis(doc, tech | named):
+        u = m.unit
+        if not u.is_table or m.polarity == "negated":
+            continue
+        headings = _column_headings(doc, u).split(" | ")
+        # a DOCX row may carry its headings ("Measure: 30-day cure rate | Baseline: 61.7%"): keep the values
+        cells = [c[len(h) + 1:].strip() if h and c.lower().startswith(h.lower() + ":") else c
+                 for c, h in zip(u.block.text.split(" | "), [*headings, *[""] * len(u.block.text.split(" | "))], strict=False)]
+        metric = squash(cells[0])
+        if not metric or _DIGITS.fullmatch(metric[:1] or "x") or metric.lower() in seen:
+            continue
+        seen.add(metric.lower())
+        base = target = measured = None
+        for heading, cell in zip(headings, cells, strict=False):
+            if not _DIGITS.search(cell):
+                continue
+            if base is None and _BEFORE_COLUMN.search(heading):
+                base = squash(cell)
+            elif doc.is_report and measured is None and _RESULT_COLUMN.search(heading):
+                measured = squash(cell)
+            elif target is None and _AFTER_COLUMN.search(heading):
+                target = squash(cell)
+        if base or target or measured:
+            out.append(CommercialKPI(metric=metric, baseline=base, target=target, measurement=measured, evidence=_quote(m)))
+    return out
+
+
 def extract_facts(doc: _Doc) -> Facts:
     """Facts the rules can fill: KPIs with baseline/target, metrics, owners, unit costs, governance."""
     r01 = R.REASONS["R01"]
@@ -1102,6 +1136,7 @@ def extract_facts(doc: _Doc) -> Facts:
         target = _num("target", ctx) if R.TARGET.search(ctx) else None
         measured = squash(m.unit.text)[:200] if doc.is_report and R.MEASURED.search(m.unit.text) and m.polarity == "affirmed" else None
         kpis.append(CommercialKPI(metric=metric, baseline=base, target=target, measurement=measured, evidence=_quote(m)))
+    kpis += _table_kpis(doc, seen)
     kpis.sort(key=lambda c: (-(bool(c.baseline) + bool(c.target) + bool(c.measurement)),))
     # (a KPI whose baseline or target is deferred is still the KPI the document names)
     tech: list[FactItem] = []

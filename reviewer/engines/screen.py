@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reviewer.engines import screen_rules as R
+from reviewer.engines.screen_calibration import Calibration, load_calibration
 from reviewer.injection import find_alerts
 from reviewer.models import (
     Alert,
@@ -1007,7 +1008,37 @@ def _missing_items(reason: Reason, found: list[str], status: Status) -> list[str
     return out
 
 
-def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None) -> tuple[list[Finding], _Doc]:
+def evidence_counts(rules: R.ReasonRules, doc: _Doc) -> dict[str, int]:
+    """How much of each kind of evidence the rules found for a reason: the calibration's input."""
+    ms = [m for el in rules.elements for _, m in _find(doc, el, future_counts=rules.report_future_counts)]
+    gaps = [m for el in rules.gap_cues for _, m in _find(doc, el, gap=True) if m.polarity == "affirmed"]
+    topic = [m for _, m in _find(doc, rules.topic, future_counts=True)] if rules.topic else []
+    return {
+        "aff": sum(m.polarity == "affirmed" for m in ms),
+        "aff_core_el": len({m.element for m in ms if m.polarity == "affirmed" and m.core}),
+        "aff_el": len({m.element for m in ms if m.polarity == "affirmed"}),
+        "fut": sum(m.polarity == "future" for m in ms),
+        "defer": sum(m.polarity == "deferred" for m in ms),
+        "neg": sum(m.polarity == "negated" for m in ms),
+        "gaps": len(gaps),
+        "topic": sum(m.polarity in ("affirmed", "future") for m in topic),
+        "topic_def": sum(m.polarity == "deferred" for m in topic),
+    }
+
+
+def _calibrated(a: _Assessment, rules: R.ReasonRules, doc: _Doc, calibration: Calibration) -> _Assessment:
+    """The rules' assessment with its status calibrated (one step at most), saying so when it moved."""
+    status, p = calibration.status(rules.reason_id, a.status, evidence_counts(rules, doc), doc.is_report,
+                                   supported=bool(a.support), quoted=bool(a.support or a.against))
+    if status == a.status:
+        return a
+    why = (f"{a.rationale} Calibrated from {a.status.value} to {status.value}: labelled documents with this evidence "
+           f"were most often {status.value} (p = {p:.2f}).")
+    return _Assessment(status, why, a.support, a.against, a.found)
+
+
+def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None,
+           calibration: Calibration | None = None) -> tuple[list[Finding], _Doc]:
     """Findings for every reason of ``rubric`` (quotes not yet grounded) and the index used."""
     doc = _index(document, alerts)
     findings: list[Finding] = []
@@ -1019,6 +1050,8 @@ def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None
             continue
         decide = _CUSTOM.get(reason.id, _generic)
         a = decide(rules, doc)
+        if calibration is not None:
+            a = _calibrated(a, rules, doc, calibration)
         evidence = [_quote(m) for m in a.support]
         for m in a.against:
             if len(evidence) >= MAX_QUOTES + 1:
@@ -1221,15 +1254,25 @@ def _unique(items: list[FactItem]) -> list[FactItem]:
 
 
 class ScreeningEngine:
-    """Deterministic, explainable, no model and no key."""
+    """Deterministic, explainable, no model and no key.
+
+    ``calibration``: the shipped calibration of the rules' statuses (``prompts/calibration.json``) by default;
+    ``None`` for the rules' own statuses.
+    """
+
+    def __init__(self, calibration: Calibration | Literal["shipped"] | None = "shipped") -> None:
+        self.calibration: Calibration | None = load_calibration() if isinstance(calibration, str) else calibration
 
     @property
     def info(self) -> EngineInfo:
-        return EngineInfo(name="screen", label="offline screening engine (rules, no model)")
+        c = self.calibration
+        how = (f"rules calibrated on {c.documents} labelled documents, calibration {c.version}" if c is not None
+               else "rules, uncalibrated")
+        return EngineInfo(name="screen", label=f"offline screening engine ({how}; no model)")
 
     def review(self, document: Document, rubric: Rubric) -> EngineResult:
         alerts = find_alerts(document)
-        findings, doc = assess(document, rubric, alerts)
+        findings, doc = assess(document, rubric, alerts, self.calibration)
         warnings: list[str] = []
         unknown = [r.id for r in rubric.reasons if r.id not in R.REASONS]
         if unknown:

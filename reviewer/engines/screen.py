@@ -1010,7 +1010,8 @@ def _missing_items(reason: Reason, found: list[str], status: Status) -> list[str
 
 def evidence_counts(rules: R.ReasonRules, doc: _Doc) -> dict[str, int]:
     """How much of each kind of evidence the rules found for a reason: the calibration's input."""
-    ms = [m for el in rules.elements for _, m in _find(doc, el, future_counts=rules.report_future_counts)]
+    counted = [el for el in rules.elements if not rules.counted or el.name in rules.counted]
+    ms = [m for el in counted for _, m in _find(doc, el, future_counts=rules.report_future_counts)]
     gaps = [m for el in rules.gap_cues for _, m in _find(doc, el, gap=True) if m.polarity == "affirmed"]
     topic = [m for _, m in _find(doc, rules.topic, future_counts=True)] if rules.topic else []
     return {

@@ -95,6 +95,9 @@ _ADDRESSEE = re.compile(rf"\b{_AI}[- ](?:based\s+)?{_ASSESSOR}\b|\byou\b", re.I)
 
 
 def _search(pattern: re.Pattern[str], text: str, low: str) -> bool:
+    trig = trigger(pattern)
+    if trig is not None and not trig.search(low):
+        return False  # the literals this pattern needs are absent: most blocks stop here
     fast = folded(pattern)
     return bool(fast.search(low) if fast is not None else pattern.search(text))
 

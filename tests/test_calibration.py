@@ -23,7 +23,7 @@ from .test_screen import RUBRIC, make_doc
 
 SHIPPED = json.loads((prompts_dir() / "calibration.json").read_text(encoding="utf-8"))
 A, P, M = Status.ADDRESSED, Status.PARTIAL, Status.MISSING
-COUNTS = dict.fromkeys(("aff", "aff_core_el", "aff_el", "fut", "defer", "neg", "gaps", "topic", "topic_def"), 0)
+COUNTS = dict.fromkeys(("aff", "aff_core_el", "aff_el", "fut", "defer", "neg", "gaps", "topic"), 0)
 
 
 def test_shipped_calibration_loads_with_the_features_this_version_computes() -> None:

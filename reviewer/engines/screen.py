@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from reviewer.engines import screen_rules as R
@@ -76,6 +77,7 @@ class _Doc:
     neighbours: dict[int, str] = field(default_factory=dict)  # unit index -> context text
     hits: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)  # id(pattern) -> (unit, start, end)
     found: dict[tuple[int, bool, bool], list[tuple[int, Mention]]] = field(default_factory=dict)  # (id(element), gap, future_counts) -> mentions
+    owners: tuple[list[_Owner], list[Mention], list[Mention]] | None = None  # see ``owners``
 
 
 _SEP = "\n\x00\n"
@@ -84,15 +86,31 @@ _SEP = "\n\x00\n"
 # --------------------------------------------------------------------------- qualifiers
 
 
+@lru_cache(maxsize=8192)
+def _breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """Where clauses end in a unit's text (asked for every mention in it, so kept)."""
+    return tuple(m.span() for m in R.CLAUSE_BREAK.finditer(text))
+
+
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     cs, ce = 0, len(text)
-    for m in R.CLAUSE_BREAK.finditer(text):
-        if m.end() <= start:
-            cs = m.end()
-        elif m.start() >= end:
-            ce = m.start()
+    for bs, be in _breaks(text):
+        if be <= start:
+            cs = be
+        elif bs >= end:
+            ce = bs
             break
     return cs, ce
+
+
+@lru_cache(maxsize=8192)
+def _deferred(clause: str) -> bool:
+    return R.DEFERRAL.search(clause) is not None
+
+
+@lru_cache(maxsize=8192)
+def _planned(clause: str) -> bool:
+    return R.FUTURE.search(clause) is not None
 
 
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,6}\S*$")  # \S* keeps an opening quote or bracket glued to the cue
@@ -108,7 +126,7 @@ def polarity(text: str, start: int, end: int, *, is_report: bool = False, future
     """
     cs, ce = _clause(text, start, end)
     clause = text[cs:ce]
-    if R.DEFERRAL.search(clause):
+    if _deferred(clause):
         return "deferred"
     before = text[cs:start]
     m = _WORDS_BEFORE.search(before)
@@ -117,7 +135,7 @@ def polarity(text: str, start: int, end: int, *, is_report: bool = False, future
         if R.CHECKED_CLEAN.search(window) and R.CHECKED_RISK.search(text, start, end):
             return "affirmed"  # "we found no evidence of bias": the check was done
         return "negated"
-    if is_report and (future_section or R.FUTURE.search(clause)):
+    if is_report and (future_section or _planned(clause)):
         return "future"
     return "affirmed"
 
@@ -796,7 +814,15 @@ def _specific(who: str) -> bool:
 
 
 def owners(doc: _Doc) -> tuple[list[_Owner], list[Mention], list[Mention]]:
-    """Ownership statements: classified affirmed ones, deferred and negated ones, handover mentions."""
+    """Ownership statements: classified affirmed ones, deferred and negated ones, handover mentions
+    (cached per document: R03 and the facts both ask)."""
+    if doc.owners is None:
+        doc.owners = _owners(doc)
+    got, against, handover = doc.owners
+    return list(got), list(against), list(handover)
+
+
+def _owners(doc: _Doc) -> tuple[list[_Owner], list[Mention], list[Mention]]:
     rules = R.REASONS["R03"]
     got: list[_Owner] = []
     against: list[Mention] = []
@@ -1013,7 +1039,8 @@ def evidence_counts(rules: R.ReasonRules, doc: _Doc) -> dict[str, int]:
     counted = [el for el in rules.elements if not rules.counted or el.name in rules.counted]
     ms = [m for el in counted for _, m in _find(doc, el, future_counts=rules.report_future_counts)]
     gaps = [m for el in rules.gap_cues for _, m in _find(doc, el, gap=True) if m.polarity == "affirmed"]
-    topic = [m for _, m in _find(doc, rules.topic, future_counts=True)] if rules.topic else []
+    # the subject in general words: units that touch it, however qualified (a scan, cached; qualifying each is costly)
+    topic = len(_scan(doc, rules.topic.patterns)) if rules.topic else 0
     return {
         "aff": sum(m.polarity == "affirmed" for m in ms),
         "aff_core_el": len({m.element for m in ms if m.polarity == "affirmed" and m.core}),
@@ -1022,8 +1049,7 @@ def evidence_counts(rules: R.ReasonRules, doc: _Doc) -> dict[str, int]:
         "defer": sum(m.polarity == "deferred" for m in ms),
         "neg": sum(m.polarity == "negated" for m in ms),
         "gaps": len(gaps),
-        "topic": sum(m.polarity in ("affirmed", "future") for m in topic),
-        "topic_def": sum(m.polarity == "deferred" for m in topic),
+        "topic": topic,
     }
 
 
@@ -1041,6 +1067,8 @@ def _calibrated(a: _Assessment, rules: R.ReasonRules, doc: _Doc, calibration: Ca
 def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None,
            calibration: Calibration | None = None) -> tuple[list[Finding], _Doc]:
     """Findings for every reason of ``rubric`` (quotes not yet grounded) and the index used."""
+    for cached in (_breaks, _deferred, _planned):
+        cached.cache_clear()  # they serve one document's mentions; a review never leans on an earlier one's
     doc = _index(document, alerts)
     findings: list[Finding] = []
     for reason in rubric.reasons:

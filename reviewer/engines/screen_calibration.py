@@ -23,7 +23,7 @@ from reviewer.errors import ConfigError
 from reviewer.models import Status
 
 CLASSES = (Status.ADDRESSED, Status.PARTIAL, Status.MISSING)
-COUNTS = ("aff", "aff_core_el", "aff_el", "fut", "defer", "neg", "gaps", "topic", "topic_def")
+COUNTS = ("aff", "aff_core_el", "aff_el", "fut", "defer", "neg", "gaps", "topic")
 FEATURES = ("rule_addressed", "rule_partial", "rule_missing", *COUNTS, "report")
 CALIBRATION_FILE = "calibration.json"
 

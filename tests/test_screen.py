@@ -36,9 +36,7 @@ def make_doc(paragraphs: list[str], *, doc_type: DocType = DocType.PROPOSAL,
 
 
 def review(doc: Document, rubric: Rubric = RUBRIC) -> dict[str, tuple[Status, str]]:
-    """The rules' own statuses (uncalibrated): the rule tests check what each rule finds and decides.
-    tests/test_calibration.py checks the calibrated engine."""
-    res = ScreeningEngine(calibration=None).review(doc, rubric)
+    res = ScreeningEngine().review(doc, rubric)
     return {f.reason_id: (f.status, f.rationale) for f in res.findings}
 
 

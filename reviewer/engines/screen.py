@@ -20,7 +20,6 @@ from functools import lru_cache
 from typing import Literal
 
 from reviewer.engines import screen_rules as R
-from reviewer.engines.screen_calibration import Calibration, load_calibration
 from reviewer.injection import find_alerts
 from reviewer.models import (
     Alert,
@@ -1034,38 +1033,7 @@ def _missing_items(reason: Reason, found: list[str], status: Status) -> list[str
     return out
 
 
-def evidence_counts(rules: R.ReasonRules, doc: _Doc) -> dict[str, int]:
-    """How much of each kind of evidence the rules found for a reason: the calibration's input."""
-    counted = [el for el in rules.elements if not rules.counted or el.name in rules.counted]
-    ms = [m for el in counted for _, m in _find(doc, el, future_counts=rules.report_future_counts)]
-    gaps = [m for el in rules.gap_cues for _, m in _find(doc, el, gap=True) if m.polarity == "affirmed"]
-    # the subject in general words: units that touch it, however qualified (a scan, cached; qualifying each is costly)
-    topic = len(_scan(doc, rules.topic.patterns)) if rules.topic else 0
-    return {
-        "aff": sum(m.polarity == "affirmed" for m in ms),
-        "aff_core_el": len({m.element for m in ms if m.polarity == "affirmed" and m.core}),
-        "aff_el": len({m.element for m in ms if m.polarity == "affirmed"}),
-        "fut": sum(m.polarity == "future" for m in ms),
-        "defer": sum(m.polarity == "deferred" for m in ms),
-        "neg": sum(m.polarity == "negated" for m in ms),
-        "gaps": len(gaps),
-        "topic": topic,
-    }
-
-
-def _calibrated(a: _Assessment, rules: R.ReasonRules, doc: _Doc, calibration: Calibration) -> _Assessment:
-    """The rules' assessment with its status calibrated (one step at most), saying so when it moved."""
-    status, p = calibration.status(rules.reason_id, a.status, evidence_counts(rules, doc), doc.is_report,
-                                   supported=bool(a.support), quoted=bool(a.support or a.against))
-    if status == a.status:
-        return a
-    why = (f"{a.rationale} Calibrated from {a.status.value} to {status.value}: labelled documents with this evidence "
-           f"were most often {status.value} (p = {p:.2f}).")
-    return _Assessment(status, why, a.support, a.against, a.found)
-
-
-def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None,
-           calibration: Calibration | None = None) -> tuple[list[Finding], _Doc]:
+def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None) -> tuple[list[Finding], _Doc]:
     """Findings for every reason of ``rubric`` (quotes not yet grounded) and the index used."""
     for cached in (_breaks, _deferred, _planned):
         cached.cache_clear()  # they serve one document's mentions; a review never leans on an earlier one's
@@ -1079,8 +1047,6 @@ def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None
             continue
         decide = _CUSTOM.get(reason.id, _generic)
         a = decide(rules, doc)
-        if calibration is not None:
-            a = _calibrated(a, rules, doc, calibration)
         evidence = [_quote(m) for m in a.support]
         for m in a.against:
             if len(evidence) >= MAX_QUOTES + 1:
@@ -1283,25 +1249,15 @@ def _unique(items: list[FactItem]) -> list[FactItem]:
 
 
 class ScreeningEngine:
-    """Deterministic, explainable, no model and no key.
-
-    ``calibration``: the shipped calibration of the rules' statuses (``prompts/calibration.json``) by default;
-    ``None`` for the rules' own statuses.
-    """
-
-    def __init__(self, calibration: Calibration | Literal["shipped"] | None = "shipped") -> None:
-        self.calibration: Calibration | None = load_calibration() if isinstance(calibration, str) else calibration
+    """Deterministic, explainable, no model and no key."""
 
     @property
     def info(self) -> EngineInfo:
-        c = self.calibration
-        how = (f"rules calibrated on {c.documents} labelled documents, calibration {c.version}" if c is not None
-               else "rules, uncalibrated")
-        return EngineInfo(name="screen", label=f"offline screening engine ({how}; no model)")
+        return EngineInfo(name="screen", label="offline screening engine (rules, no model)")
 
     def review(self, document: Document, rubric: Rubric) -> EngineResult:
         alerts = find_alerts(document)
-        findings, doc = assess(document, rubric, alerts, self.calibration)
+        findings, doc = assess(document, rubric, alerts)
         warnings: list[str] = []
         unknown = [r.id for r in rubric.reasons if r.id not in R.REASONS]
         if unknown:

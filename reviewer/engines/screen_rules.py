@@ -239,7 +239,6 @@ class ReasonRules:
     topic: Element | None = None  # the subject in general words: touched on, with no element named -> partial
     topic_beats_gap: bool = False  # a standalone pilot that names the integration it will need is partial, not missing
     later_is_missing: bool = False  # core elements only left for the scale decision (or after the pilot), none in place now -> missing
-    counted: tuple[str, ...] = ()  # the elements the calibration counts as evidence (default: all); qualifiers such as R01's baseline are not
     notes: str = ""
     extra: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -399,7 +398,6 @@ R01 = ReasonRules(
     gap_cues=(Element("technical metric only", TECHNICAL_METRIC),),
     deferred_status=Status.PARTIAL,
     notes="addressed = a commercial KPI with baseline and target (proposal) or measured against a baseline (report).",
-    counted=("commercial KPI",),  # baseline, target and protocol qualify a KPI; they are not evidence of one
 )
 
 # --------------------------------------------------------------------------- R02 future operating model

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import zip_longest
 from typing import Literal
 
 from reviewer.engines import screen_rules as R
@@ -1127,9 +1128,9 @@ def _table_kpis(doc: _Doc, seen: set[str]) -> list[CommercialKPI]:
         headings = _column_headings(doc, u).split(" | ")
         # a DOCX row may carry its headings ("Measure: 30-day cure rate | Baseline: 61.7%"): keep the values
         cells = [c[len(h) + 1:].strip() if h and c.lower().startswith(h.lower() + ":") else c
-                 for c, h in zip(u.block.text.split(" | "), [*headings, *[""] * len(u.block.text.split(" | "))], strict=False)]
-        metric = squash(cells[0])
-        if not metric or _DIGITS.fullmatch(metric[:1] or "x") or metric.lower() in seen:
+                 for c, h in zip_longest(u.block.text.split(" | "), headings, fillvalue="")]
+        metric = squash(cells[0]) if cells else ""
+        if not metric or metric[0].isdigit() or metric.lower() in seen:
             continue
         seen.add(metric.lower())
         base = target = measured = None

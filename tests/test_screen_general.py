@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from reviewer.engines.screen import ScreeningEngine
 from reviewer.models import Block, BlockKind, DocType, Document, Status
 
 from .helpers import sectioned_doc
-from .test_screen import make_doc, review
+from .test_screen import RUBRIC, make_doc, review
 
 
 def _blocks(items: list[tuple[str, BlockKind]], section: str = "Success measures") -> Document:
@@ -728,10 +729,6 @@ def test_what_a_model_predicts_is_not_the_business_outcome() -> None:
 
 
 def test_a_kpi_table_in_the_documents_own_words_fills_the_commercial_kpi_facts() -> None:
-    from reviewer.engines.screen import ScreeningEngine
-
-    from .test_screen import RUBRIC
-
     rows = [("Measure | Before (2025) | Target", ROW), ("Missed bin collections per 10,000 | 41 | 25", ROW),
             ("Crew overtime hours per week | 212 | 150", ROW)]
     facts = ScreeningEngine().review(_blocks(rows, section="What we want to change"), RUBRIC).facts
@@ -741,10 +738,6 @@ def test_a_kpi_table_in_the_documents_own_words_fills_the_commercial_kpi_facts()
 
 
 def test_a_docx_row_that_carries_its_headings_gives_the_values_only() -> None:
-    from reviewer.engines.screen import ScreeningEngine
-
-    from .test_screen import RUBRIC
-
     rows = [("Measure | Baseline | Pilot result", ROW), ("Measure: Jobs completed per technician per day | Baseline: 5.1 | Pilot result: 5.6", ROW)]
     doc = sectioned_doc(rows, "Results", doc_type=DocType.REPORT)
     kpi = next(k for k in ScreeningEngine().review(doc, RUBRIC).facts.commercial_kpis if "Jobs completed" in k.metric)

@@ -742,3 +742,20 @@ def test_a_docx_row_that_carries_its_headings_gives_the_values_only() -> None:
     doc = sectioned_doc(rows, "Results", doc_type=DocType.REPORT)
     kpi = next(k for k in ScreeningEngine().review(doc, RUBRIC).facts.commercial_kpis if "Jobs completed" in k.metric)
     assert (kpi.metric, kpi.baseline, kpi.measurement) == ("Jobs completed per technician per day", "5.1", "5.6")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The trial was live from the first day and every roster was published to drivers in the usual way.",
+    "The alerts run on the live plant and go to the engineers on shift.",
+    "We ran the classifier on every new claim received at the two centres for ten weeks.",
+    "Cameras were fitted to three in-service trains on the northern line.",
+])
+def test_live_work_in_general_words_is_live(sentence: str) -> None:
+    status, why = review(make_doc([sentence], doc_type=DocType.REPORT))["R09"]
+    assert status == Status.ADDRESSED, (sentence, why)
+
+
+def test_observe_only_on_the_live_line_is_shadow_running() -> None:
+    doc = make_doc(["The system runs on the live line in observe-only mode and does not drive the reject gate."], doc_type=DocType.REPORT)
+    status, why = review(doc)["R09"]
+    assert status == Status.PARTIAL, why

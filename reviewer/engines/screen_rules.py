@@ -1067,6 +1067,12 @@ R09 = ReasonRules(
             r"\boperational\s+(?:environment|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b|"
             r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day|regular)\s+(?:role|work|job|duties|shifts?|rotas?|rosters?|operations|routine|workload)\b",
             r"\b(?:ran|runs|running|operated|operates|worked|was\s+used|were\s+used)\s+(?:[\w-]+\s+){0,4}?(?:on|across|for)\s+(?:all|every|each)\s+(?:two\s+|three\s+|four\s+|\d\s+)?shifts\b",
+            # live work in general words: "the trial was live from the first day", "they run on the live plant",
+            # "on every new scan coming off the line", "four in-service trains", "as part of their normal queue"
+            r"\b(?:was|were|is|are)\s+live\s+(?:from|for|since|on|at|in\s+(?:all|both|the\s+\w+\s+(?:sites|depots|wards|stores|branches)))\b|"
+            r"\b(?:on|in|into|against)\s+(?:the\s+)?live\s+(?:[\w-]+\s+)?(?:plant|line|system|site|queue|network|fleet|floor|desk|ward|service|process|platform|estate|register)\b|"
+            r"\b(?:on|to|for|against)\s+every\s+(?:new|incoming)\s+[\w-]+|\bin[- ]service\s+(?:[\w-]+\s+){0,3}?(?:trains?|vehicles?|buses|aircraft|vessels?|units?|EMUs|fleet|assets?|turbines?)\b|"
+            r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day|regular)\s+(?:queue|caseload|worklist|workflow)\b",
         ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b",
                                       # the cost of running in production is economics, not a live test
                                       r"\b(?:costs?|estimate[sd]?|spend|budget|price)\b[^.;]{0,60}?\b(?:in\s+production|at\s+production\s+volumes?|production\s+volumes?)\b",
@@ -1100,7 +1106,8 @@ R09 = ReasonRules(
             r"\b\d[\d,]*\s+(?:executed|closed|past|historical|completed|signed|archived|resolved)\s+[\w-]+|"
             r"\bhistorical\s+(?:[\w-]+\s+){0,2}?(?:data|extracts?|datasets?|records|cases|claims|calls|requests|sales|history)\b|\b(?:sales|POS|transaction|claims)\s+history\b|"
             r"\bback[- ]?test\w*|\bretrospective(?:ly)?\b|\bpast\s+(?:data|cases|consultations?)\b|\bshadow\s+(?:mode|running|scoring|deployment|basis)\b|\bin\s+shadow\b|\bparallel\s+(?:run|running)\b",
-            r"\b(?:run|ran|running|runs|operated|used)\s+in\s+parallel\b",
+            r"\b(?:run|ran|running|runs|operated|used)\s+in\s+parallel\b|\bobserve[- ]only\b|\b(?:silent|observation|advisory[- ]only)\s+mode\b|"
+            r"\b(?:ran|runs|running|run)\s+(?:[\w-]+\s+){0,3}?in\s+the\s+background\b",
             # run beside the normal way of working, not instead of it: shadow running in other words
             r"\b(?:alongside|in\s+parallel\s+(?:with|to)|side\s+by\s+side\s+with)\s+(?:the\s+|their\s+)?(?:normal|usual|existing|current|old|manual|standard|regular)\b",
         )),

@@ -759,3 +759,13 @@ def test_observe_only_on_the_live_line_is_shadow_running() -> None:
     doc = make_doc(["The system runs on the live line in observe-only mode and does not drive the reject gate."], doc_type=DocType.REPORT)
     status, why = review(doc)["R09"]
     assert status == Status.PARTIAL, why
+
+
+def test_two_periods_side_by_side_the_later_one_the_pilots_are_before_and_after() -> None:
+    rows = [("Measure | Jan–Jun 2025 | Jan–Jun 2026 (pilot)", ROW), ("Missed home visits per month | 140 | 95", ROW)]
+    doc = sectioned_doc(rows, "What changed", doc_type=DocType.REPORT)
+    status, why = review(doc)["R01"]
+    assert status == Status.ADDRESSED, why
+    # two periods with no pilot among them are a trend, not a before and after
+    trend = [("Measure | Jan–Jun 2024 | Jan–Jun 2025", ROW), ("Missed home visits per month | 140 | 95", ROW)]
+    assert review(sectioned_doc(trend, "What changed", doc_type=DocType.REPORT))["R01"][0] != Status.ADDRESSED

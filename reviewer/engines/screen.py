@@ -629,6 +629,7 @@ _NOT_MEASURED = re.compile(
     r"|\bno\s+(?:clean\s+|reliable\s+)?(?:read|measurement)\b", re.I)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BEFORE_COLUMN = re.compile(r"\b(?:baseline|today|current(?:ly)?|before|now|as[\s-]is)\b", re.I)
 _AFTER_COLUMN = re.compile(r"\b(?:target|goal|aim|after|to[\s-]be)\b", re.I)
 
@@ -643,7 +644,10 @@ def _before_after_columns(doc: _Doc, u: Unit) -> bool:
     """Whether the table has a before column (baseline, today, current) and an after column (target, goal):
     its rows are measures to move, whatever the section is called."""
     text = _column_headings(doc, u)
-    return bool(_BEFORE_COLUMN.search(text)) and bool(_AFTER_COLUMN.search(text))
+    if _BEFORE_COLUMN.search(text) and _AFTER_COLUMN.search(text):
+        return True
+    # two periods side by side, the later one the pilot's: "Mar–Aug 2025 | Mar–Aug 2026 (pilot)"
+    return len(set(_YEAR.findall(text))) >= 2 and bool(re.search(r"\b(?:pilot|trial)\b", text, re.I))
 
 
 def _structural_kpis(doc: _Doc, tech_units: set[int]) -> list[tuple[int, Mention]]:

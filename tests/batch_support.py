@@ -96,6 +96,7 @@ class CountingScreen(ScreeningEngine):
     """The screening engine, counting calls."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.calls: Counter[str] = Counter()
         self._lock = threading.Lock()
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +22,7 @@ from itertools import zip_longest
 from typing import Literal
 
 from reviewer.engines import screen_rules as R
+from reviewer.engines.screen_model import ScreenModel, choose, grams, load_model, named_features
 from reviewer.injection import find_alerts
 from reviewer.models import (
     Alert,
@@ -78,6 +80,7 @@ class _Doc:
     hits: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)  # id(pattern) -> (unit, start, end)
     found: dict[tuple[int, bool, bool], list[tuple[int, Mention]]] = field(default_factory=dict)  # (id(element), gap, future_counts) -> mentions
     owners: tuple[list[_Owner], list[Mention], list[Mention]] | None = None  # see ``owners``
+    grams: dict[int, Counter[str]] = field(default_factory=dict)  # unit index -> its words, for the trained screen
 
 
 _SEP = "\n\x00\n"
@@ -1038,8 +1041,63 @@ def _missing_items(reason: Reason, found: list[str], status: Status) -> list[str
     return out
 
 
-def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None) -> tuple[list[Finding], _Doc]:
-    """Findings for every reason of ``rubric`` (quotes not yet grounded) and the index used."""
+def decide(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
+    """The rules' assessment of one reason."""
+    return _CUSTOM.get(rules.reason_id, _generic)(rules, doc)
+
+
+def model_inputs(rules: R.ReasonRules, doc: _Doc, a: _Assessment) -> tuple[dict[str, float], Counter[str]]:
+    """What the trained screen reads for one reason: the rules' status and evidence, and the words of the
+    passages (sentences, table cells) where the rules found anything on the reason."""
+    # R01's baseline and target live in _r01's KPI detail, not in the elements: scanning them again costs
+    # a tenth of the screen on long documents and gains the model nothing
+    elements = rules.elements[:1] if rules.reason_id == "R01" else rules.elements
+    ms = [km for el in elements for km in _find(doc, el, future_counts=rules.report_future_counts)]
+    gaps = [km for el in rules.gap_cues for km in _find(doc, el, gap=True)]
+    counts = {
+        "aff": sum(m.polarity == "affirmed" for _, m in ms),
+        "aff_core_el": len({m.element for _, m in ms if m.polarity == "affirmed" and m.core}),
+        "aff_el": len({m.element for _, m in ms if m.polarity == "affirmed"}),
+        "fut": sum(m.polarity == "future" for _, m in ms),
+        "defer": sum(m.polarity == "deferred" for _, m in ms),
+        "neg": sum(m.polarity == "negated" for _, m in ms),
+        "gaps": sum(m.polarity == "affirmed" for _, m in gaps),
+        "support": len(a.support),
+        "against": len(a.against),
+    }
+    found = {f"{m.element}|{m.polarity}" for _, m in ms} | {f"gap:{m.element}|{m.polarity}" for _, m in gaps}
+    words: Counter[str] = Counter()
+    for k in sorted({k for k, _ in (*ms, *gaps)}):
+        g = doc.grams.get(k)
+        if g is None:
+            g = doc.grams[k] = grams(doc.units[k].text)
+        words.update(g)
+    return named_features(a.status, counts, sorted(found), doc.is_report), words
+
+
+def _judged(a: _Assessment, rules: R.ReasonRules, doc: _Doc, model: ScreenModel) -> _Assessment:
+    """The status the trained screen gives within its guard rails (``screen_model.choose``); the rationale
+    says when it overrode the rules, or when it leans higher than the quotes allow."""
+    probs = model.judge(rules.reason_id, *model_inputs(rules, doc, a))
+    if probs is None:
+        return a
+    status, best = choose(probs, supported=bool(a.support), quoted=bool(a.against))
+    why = a.rationale
+    if status != a.status:
+        why += (f" The trained screen weighs this evidence as {status.value} (p = {probs[status]:.2f}); "
+                f"the rules alone said {a.status.value}.")
+    if best != status:
+        why += (f" Documents like this are more often {best.value} (p = {probs[best]:.2f}) in words the rules do not "
+                "know: read the document to confirm.")
+    return _Assessment(status, why, a.support, a.against, a.found)
+
+
+def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None,
+           model: ScreenModel | None = None) -> tuple[list[Finding], _Doc]:
+    """Findings for every reason of ``rubric`` (quotes not yet grounded) and the index used.
+
+    ``model``: the trained screen decides each status from the rules' evidence; ``None`` for the rules' own.
+    """
     for cached in (_breaks, _deferred, _planned):
         cached.cache_clear()  # they serve one document's mentions; a review never leans on an earlier one's
     doc = _index(document, alerts)
@@ -1050,8 +1108,9 @@ def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None
             findings.append(Finding(reason_id=reason.id, title=reason.title, status=Status.MISSING,
                                     rationale=NO_RULES + ".", missing=list(reason.look_for), fix=reason.fix))
             continue
-        decide = _CUSTOM.get(reason.id, _generic)
         a = decide(rules, doc)
+        if model is not None:
+            a = _judged(a, rules, doc, model)
         evidence = [_quote(m) for m in a.support]
         for m in a.against:
             if len(evidence) >= MAX_QUOTES + 1:
@@ -1254,15 +1313,27 @@ def _unique(items: list[FactItem]) -> list[FactItem]:
 
 
 class ScreeningEngine:
-    """Deterministic, explainable, no model and no key."""
+    """Deterministic, explainable, no language model and no key.
+
+    ``model``: the trained screen shipped in ``prompts/screen_model.json`` by default; a ``ScreenModel`` of
+    your own; or ``None`` for the rules' own statuses.
+    """
+
+    def __init__(self, model: ScreenModel | Literal["shipped"] | None = "shipped") -> None:
+        self.model: ScreenModel | None = load_model() if isinstance(model, str) else model
 
     @property
     def info(self) -> EngineInfo:
-        return EngineInfo(name="screen", label="offline screening engine (rules, no model)")
+        m = self.model
+        if m is None:
+            return EngineInfo(name="screen", label="offline screening engine (rules only; no language model)")
+        return EngineInfo(name="screen", prompt_version=f"screen-model:{m.version}",
+                          label=f"offline screening engine (rules and a trained screen {m.version} fitted to "
+                                f"{m.documents} labelled documents; no language model)")
 
     def review(self, document: Document, rubric: Rubric) -> EngineResult:
         alerts = find_alerts(document)
-        findings, doc = assess(document, rubric, alerts)
+        findings, doc = assess(document, rubric, alerts, self.model)
         warnings: list[str] = []
         unknown = [r.id for r in rubric.reasons if r.id not in R.REASONS]
         if unknown:

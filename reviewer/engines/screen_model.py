@@ -1,0 +1,158 @@
+"""The trained screen: one small linear model per reason over what the rules found.
+
+The rules find evidence (stated, planned, deferred and negated mentions of a reason's elements, gap
+cues, the subject touched in general words) and decide a status by hand-set thresholds. Careful readers
+weigh the same passages with more vocabulary than any rule list holds. A multinomial logistic model per
+reason, fitted to the labelled documents in ``fixtures/``, reads:
+
+- the rules' own status, how much of each kind of evidence they found (stated, planned, deferred and
+  negated mentions of the reason's elements, gap cues, quotes), and which elements, with what polarity;
+- the words (unigrams and bigrams, TF-IDF) of the passages the rules found for that reason, and no others.
+
+It decides the status, within guard rails the engine applies: never addressed without a supporting quote,
+and the finding says when it overrode the rules. The weights are data (``prompts/screen_model.json``),
+refitted by ``python fixtures/train_screen.py`` from the labels files the file lists; a test fails when one
+of those files changes without a refit. Deterministic: the same document always gives the same status.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from reviewer.errors import ConfigError
+from reviewer.models import Status
+
+CLASSES = (Status.ADDRESSED, Status.PARTIAL, Status.MISSING)
+COUNTS = ("aff", "aff_core_el", "aff_el", "fut", "defer", "neg", "gaps", "support", "against")
+MODEL_FILE = "screen_model.json"
+REFIT = "Rebuild it with: pip install -e '.[dev]' && python fixtures/train_screen.py"
+_TOKEN = re.compile(r"\b\w\w+\b")
+
+
+def grams(text: str) -> Counter[str]:
+    """Lower-cased word unigrams and bigrams of one passage (words of two or more letters or digits)."""
+    words = _TOKEN.findall(text.lower())
+    out = Counter(words)
+    out.update(f"{a} {b}" for a, b in pairwise(words))
+    return out
+
+
+def named_features(rule_status: Status, counts: Mapping[str, int], elements: Iterable[str], is_report: bool) -> dict[str, float]:
+    """Everything but the words: the rules' status, log(1 + count) of each kind of evidence, the elements found."""
+    x: dict[str, float] = {f"rule={rule_status.value}": 1.0, "report": 1.0 if is_report else 0.0}
+    for k in COUNTS:
+        x[f"n:{k}"] = math.log1p(counts[k])
+    for e in elements:
+        x[f"el:{e}"] = 1.0
+    return x
+
+
+@dataclass(frozen=True)
+class ReasonModel:
+    words: dict[str, tuple[float, float, float, float]]  # vocabulary: gram -> (IDF, weight per class in CLASSES order)
+    weights: dict[str, tuple[float, float, float]]  # named feature -> weight per class
+    bias: tuple[float, float, float]
+
+    def tfidf(self, counts: Mapping[str, int]) -> dict[str, float]:
+        """TF-IDF of the known words, sublinear term frequency, L2-normalised."""
+        v = {g: (1.0 + math.log(c)) * w[0] for g, c in counts.items() if (w := self.words.get(g)) is not None}
+        norm = math.sqrt(sum(x * x for x in v.values()))
+        return {g: x / norm for g, x in v.items()} if norm else {}
+
+    def probabilities(self, named: Mapping[str, float], words: Mapping[str, int]) -> tuple[float, ...]:
+        z = list(self.bias)
+        for k, x in named.items():
+            w = self.weights.get(k)
+            if w is not None and x:
+                z[0] += w[0] * x
+                z[1] += w[1] * x
+                z[2] += w[2] * x
+        vocab = self.words
+        for g, x in self.tfidf(words).items():
+            _, a, b, c = vocab[g]
+            z[0] += a * x
+            z[1] += b * x
+            z[2] += c * x
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        s = sum(e)
+        return tuple(v / s for v in e)
+
+
+@dataclass(frozen=True)
+class ScreenModel:
+    reasons: dict[str, ReasonModel]
+    documents: int  # labelled documents it was fitted to
+    version: str  # sha256 of the file, first 12 hex digits
+
+    def judge(self, reason_id: str, named: Mapping[str, float], words: Mapping[str, int]) -> dict[Status, float] | None:
+        """Probability of each status, or None when the file has no model for the reason."""
+        m = self.reasons.get(reason_id)
+        if m is None:
+            return None
+        return dict(zip(CLASSES, m.probabilities(named, words), strict=True))
+
+
+def choose(probs: Mapping[Status, float], *, supported: bool, quoted: bool) -> tuple[Status, Status]:
+    """The status the screen may state, and the one the model rates most likely.
+
+    The model re-weighs what the rules found; it never claims more than the memo can quote: addressed
+    only with a supporting quote, partial only with some quote (a gap, a plan, a deferral, a denial).
+    """
+    best = max(CLASSES, key=lambda c: probs[c])
+    allowed = [c for c in CLASSES if (c != Status.ADDRESSED or supported) and (c != Status.PARTIAL or quoted or supported)]
+    return max(allowed, key=lambda c: probs[c]), best
+
+
+def _triple(row: object) -> tuple[float, float, float]:
+    if not isinstance(row, list) or len(row) != len(CLASSES):
+        raise ValueError(f"a weight row has {len(row) if isinstance(row, list) else 'no'} values, not {len(CLASSES)}")
+    a, b, c = (float(v) for v in row)
+    return a, b, c
+
+
+def _word(row: object) -> tuple[float, float, float, float]:
+    if not isinstance(row, list) or len(row) != 1 + len(CLASSES):
+        raise ValueError(f"a word row has {len(row) if isinstance(row, list) else 'no'} values, not {1 + len(CLASSES)}")
+    i, a, b, c = (float(v) for v in row)
+    return i, a, b, c
+
+
+_LOADED: dict[tuple[str, int, int], ScreenModel] = {}  # (path, mtime_ns, size) -> model: one read per process and file version
+
+
+def load_model(path: str | Path | None = None) -> ScreenModel:
+    """Read ``prompts/screen_model.json`` (or ``path``); errors name the file and how to rebuild it."""
+    from reviewer.rubric import prompts_dir
+
+    p = prompts_dir() / MODEL_FILE if path is None else Path(path)
+    try:
+        st = p.stat()
+        key = (str(p.resolve()), st.st_mtime_ns, st.st_size)
+        if key in _LOADED:
+            return _LOADED[key]
+        raw = p.read_bytes()
+        data = json.loads(raw)
+        if tuple(data["classes"]) != tuple(c.value for c in CLASSES) or tuple(data["counts"]) != COUNTS:
+            raise ValueError("its classes or evidence counts are not the ones this version of reviewer computes")
+        reasons = {
+            rid: ReasonModel(words={g: _word(v) for g, v in m["words"].items()},
+                             weights={k: _triple(w) for k, w in m["weights"].items()},
+                             bias=_triple(m["bias"]))
+            for rid, m in data["reasons"].items()
+        }
+    except FileNotFoundError as e:
+        raise ConfigError(f"screen model file {p} does not exist.", hint=REFIT) from e
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise ConfigError(f"screen model file {p} could not be read: {e}.", hint=REFIT) from e
+    model = _LOADED[key] = ScreenModel(reasons=reasons, documents=int(data.get("documents", 0)),
+                                       version=hashlib.sha256(raw).hexdigest()[:12])
+    return model

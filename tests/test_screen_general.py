@@ -769,3 +769,26 @@ def test_two_periods_side_by_side_the_later_one_the_pilots_are_before_and_after(
     # two periods with no pilot among them are a trend, not a before and after
     trend = [("Measure | Jan–Jun 2024 | Jan–Jun 2025", ROW), ("Missed home visits per month | 140 | 95", ROW)]
     assert review(sectioned_doc(trend, "What changed", doc_type=DocType.REPORT))["R01"][0] != Status.ADDRESSED
+
+
+@pytest.mark.parametrize("text", [
+    "The Fleet Support team will look after the planner app day to day.",
+    "Member Services will take the chatbot forward.",
+    "Our customer contact unit will keep the assistant running.",
+    "Once live, the tool will be maintained by the Estates Office.",
+])
+def test_who_keeps_the_tool_going_in_plain_words_is_an_owner_statement(text: str) -> None:
+    # a function that will keep it going, with no accountable person: at least partial, never "no owner named"
+    status, why = review(make_doc([text]))["R03"]
+    assert status in (Status.PARTIAL, Status.ADDRESSED) and "No operational owner named" not in why
+
+
+@pytest.mark.parametrize("text", [
+    "We will take the lessons forward into the next phase.",
+    "Ward nurses will look after patients as they do today.",
+    "The supplier will run the pilot for twelve weeks.",
+])
+def test_lessons_patients_or_the_pilot_are_not_the_tool_handed_on(text: str) -> None:
+    assert review(make_doc([text]))["R03"][0] != Status.ADDRESSED
+    if "supplier" not in text:
+        assert review(make_doc([text]))["R03"][0] == Status.MISSING

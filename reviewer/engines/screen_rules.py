@@ -503,6 +503,9 @@ R02 = ReasonRules(
 
 # --------------------------------------------------------------------------- R03 operational owner
 
+# What a pilot hands on: the tool itself ("it", "the assistant", "the demand forecast", "DocSort"), not lessons or patients.
+_TOOL_OBJECT = (r"(?:(?:it|this)\b|(?:the|our)\s+(?:[\w-]+\s+)?(?:tool|service|model|assistant|advis[eo]r|optimi[sz]er|forecast|system|solution|"
+                r"capability|platform|scheduler|roster|triage|app|bot|chatbot|copilot|engine|dashboard)s?\b|(?-i:[A-Z][a-z]+[A-Z]\w*\b))")
 # Ownership words.
 OWNERSHIP = rx(
     r"\b(?:own|owns|owned|owning|owner|owners|ownership)\b",
@@ -512,6 +515,12 @@ OWNERSHIP = rx(
     r"\btransition(?:ed)?\s+(?:in)?to\s+(?:business\s+as\s+usual|BAU|operations|live\s+service|service)\b",
     r"\b(?:business|service|product|process|operational)\s+(?:owner|lead)\b|\btake\s+(?:it\s+)?(?:over|from\s+here)\b|\b(?:takes|took|taken|taking)\s+over\s+(?:the\s+|its\s+)?(?:model|service|tool|system|running|operation)\b",
     r"\bDRI\b|\bdirectly\s+responsible\b|\bin\s+charge\s+(?:of|from)\b|\b(?:carry\s+on|continue|go\s+on)\s+(?:running|to\s+run|operating)\b|\bruns?\s+it\s+day[- ]to[- ]day\b|\bpick\s+(?:it|this)\s+up\b",
+    # who keeps it going, in plain words: "the Helpline Services team will look after the tool", "Operations will take
+    # the optimiser on", "311 Operations will take the assistant forward", "maintained by the Research Support Office"
+    r"\b(?:will|would|to|shall|can)\s+(?:look\s+after\s+" + _TOOL_OBJECT + r"|take\s+" + _TOOL_OBJECT + r"\s+(?:forward|on)\b|"
+    r"keep\s+" + _TOOL_OBJECT + r"\s+(?:going|running|up\s+to\s+date)\b|keep\s+an\s+eye\s+on\s+" + _TOOL_OBJECT + r"|run\s+" + _TOOL_OBJECT + r")",
+    r"\b(?:it|this|tool|service|model|assistant|advis[eo]r|optimi[sz]er|forecast|system|solution|capability|platform)\s+(?:is|will\s+be|would\s+be|has\s+been)\s+"
+    r"(?:maintained|looked\s+after|kept\s+running|taken\s+forward)\s+by\b",
 )
 # Another sense of "owner"/"own": of a spreadsheet, risk, action, document; "their own".
 OWNER_OTHER_SENSE = rx(

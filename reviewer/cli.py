@@ -60,8 +60,9 @@ def _formats(value: str | None) -> tuple[str, ...]:
 def review_options(fn: F) -> F:
     """Options shared by ``review`` and ``watch``: they build the same ReviewOptions."""
     decorators = [
-        click.option("--engine", type=click.Choice(["auto", "screen", "llm"]), default="auto", show_default=True,
-                     help="auto uses the model when one is configured (OPENAI_API_KEY or OPENAI_BASE_URL), else screening."),
+        click.option("--engine", type=click.Choice(["auto", "screen", "rules", "llm"]), default="auto", show_default=True,
+                     help="auto uses the model when one is configured (OPENAI_API_KEY or OPENAI_BASE_URL), else screening. "
+                          "screen: offline rules and trained screen; rules: the offline rules alone."),
         click.option("--model", default=None, help="Model name for the LLM engine (or REVIEWER_MODEL)."),
         click.option("--base-url", default=None, help="OpenAI-compatible endpoint (or OPENAI_BASE_URL)."),
         click.option("--structured-method", type=click.Choice(["json_schema", "function_calling"]), default="json_schema",
@@ -214,8 +215,8 @@ def rubric(rubric_path: Path | None, as_toml: bool, as_json: bool) -> None:
 
 @cli.command("eval")
 @click.argument("labels", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--engine", type=click.Choice(["auto", "screen", "llm"]), default="screen", show_default=True,
-              help="The engine to score.")
+@click.option("--engine", type=click.Choice(["auto", "screen", "rules", "llm"]), default="screen", show_default=True,
+              help="The engine to score (rules: the screening rules without the trained screen).")
 @click.option("--split", type=click.Choice(["all", "demo", "dev", "heldout"]), default="all", show_default=True,
               help="Score only the documents of this split.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")

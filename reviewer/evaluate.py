@@ -28,7 +28,7 @@ from pydantic import BaseModel, Field, ValidationError
 from reviewer.documents import parse
 from reviewer.errors import ConfigError, ReviewerError
 from reviewer.models import DocType, Review, Rubric, Status
-from reviewer.options import ReviewOptions
+from reviewer.options import EngineChoice, ReviewOptions
 from reviewer.review import make_engine, review_document
 from reviewer.rubric import load_rubric
 
@@ -277,7 +277,7 @@ def _review_one(path: Path, lab: LabelledDocument, rubric: Rubric, options: Revi
 def evaluate(
     labels_path: str | Path | Sequence[str | Path],
     *,
-    engine: Literal["auto", "screen", "llm"] = "screen",
+    engine: EngineChoice = "screen",
     split: SplitName = "all",
     options: ReviewOptions | None = None,
     rubric: Rubric | None = None,

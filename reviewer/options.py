@@ -12,7 +12,7 @@ from reviewer.errors import ConfigError
 from reviewer.models import DocType
 
 ALL_FORMATS = ("md", "json", "docx", "annotated", "portfolio")
-EngineChoice = Literal["auto", "screen", "llm"]
+EngineChoice = Literal["auto", "screen", "rules", "llm"]
 
 
 @dataclass(frozen=True)

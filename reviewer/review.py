@@ -36,17 +36,17 @@ def make_engine(options: ReviewOptions) -> Engine:
     choice = options.engine
     if choice == "auto":
         choice = "llm" if options.model_configured() else "screen"
-    if choice == "screen":
+    if choice in ("screen", "rules"):
         from reviewer.engines.screen import ScreeningEngine
 
-        return ScreeningEngine()
+        return ScreeningEngine() if choice == "screen" else ScreeningEngine(model=None)
     if choice == "llm":
         try:
             from reviewer.engines.llm import LLMEngine
         except ImportError as e:  # pragma: no cover - depends on install
             raise ConfigError(f"the LLM engine is unavailable ({e}).", hint="pip install reviewer (with langchain-openai).") from e
         return LLMEngine(options)
-    raise ConfigError(f"unknown engine {choice!r}.", hint="Use --engine auto, screen or llm.")
+    raise ConfigError(f"unknown engine {choice!r}.", hint="Use --engine auto, screen, rules or llm.")
 
 
 def cache_key_for(sha256: str, rubric: Rubric, engine: Engine, doc_type: DocType | str | None = None) -> str:

@@ -162,3 +162,18 @@ def test_a_broken_model_file_names_the_file_and_the_fix(tmp_path: Path) -> None:
     bad.write_text(json.dumps(short), encoding="utf-8")
     with pytest.raises(ConfigError, match="weight row"):
         load_model(bad)
+
+
+def test_eval_scores_the_rules_alone_or_with_the_trained_screen() -> None:
+    from click.testing import CliRunner
+
+    from reviewer.cli import cli
+
+    labels = str(FIXTURES / "samples" / "labels.toml")
+    out = {}
+    for engine in ("screen", "rules"):
+        res = CliRunner().invoke(cli, ["eval", labels, "--engine", engine, "--json"])
+        assert res.exit_code == 0, res.output
+        out[engine] = json.loads(res.output)
+    assert "trained screen" in out["screen"]["engine_label"] and load_model().version in out["screen"]["engine_label"]
+    assert "rules only" in out["rules"]["engine_label"]

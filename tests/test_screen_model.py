@@ -93,12 +93,20 @@ def _leaning(towards: Status, strength: float = 5.0) -> ScreenModel:
 def test_guard_rails_nothing_claimed_beyond_what_the_memo_can_quote() -> None:
     lean_a = {A: 0.7, P: 0.2, M: 0.1}
     lean_p = {A: 0.1, P: 0.7, M: 0.2}
-    assert choose(lean_a, supported=True, quoted=False) == (A, A)
-    assert choose(lean_a, supported=False, quoted=True) == (P, A)  # addressed needs a supporting quote
-    assert choose(lean_a, supported=False, quoted=False) == (M, A)  # nothing to quote: nothing claimed
-    assert choose(lean_p, supported=False, quoted=True) == (P, P)  # a gap, a plan or a deferral quoted is enough for partial
-    assert choose(lean_p, supported=False, quoted=False) == (M, P)
-    assert choose({A: 0.1, P: 0.2, M: 0.7}, supported=True, quoted=True) == (M, M)  # down is always allowed
+    assert choose(lean_a, rules=M, supported=True, quoted=False) == (A, A)
+    assert choose(lean_a, rules=M, supported=False, quoted=True) == (P, A)  # addressed needs a supporting quote
+    assert choose(lean_a, rules=M, supported=False, quoted=False) == (M, A)  # nothing to quote: nothing claimed
+    assert choose(lean_p, rules=M, supported=False, quoted=True) == (P, P)  # a gap, a plan or a deferral quoted is enough for partial
+    assert choose(lean_p, rules=M, supported=False, quoted=False) == (M, P)
+    assert choose({A: 0.1, P: 0.2, M: 0.7}, rules=A, supported=True, quoted=True) == (M, M)  # down is always allowed
+
+
+def test_a_near_tie_leaves_the_rules_status_standing() -> None:
+    near = {A: 0.30, P: 0.33, M: 0.37}
+    assert choose(near, rules=P, supported=True, quoted=True) == (P, M)  # 0.04 apart: the rules' reason stands
+    assert choose(near, rules=A, supported=True, quoted=True) == (M, M)  # 0.07 apart: the model's
+    clear = {A: 0.20, P: 0.25, M: 0.55}
+    assert choose(clear, rules=P, supported=True, quoted=True) == (M, M)
 
 
 def test_an_overridden_finding_says_so_and_keeps_the_rules_quotes() -> None:

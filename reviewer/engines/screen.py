@@ -1081,11 +1081,11 @@ def _judged(a: _Assessment, rules: R.ReasonRules, doc: _Doc, model: ScreenModel)
     probs = model.judge(rules.reason_id, *model_inputs(rules, doc, a))
     if probs is None:
         return a
-    status, best = choose(probs, supported=bool(a.support), quoted=bool(a.against))
+    status, best = choose(probs, rules=a.status, supported=bool(a.support), quoted=bool(a.against))
     why = a.rationale
     if status != a.status:
         why += (f" The trained screen weighs this evidence as {status.value} (p = {probs[status]:.2f}); "
-                f"the rules alone said {a.status.value}.")
+                f"the rules alone said {a.status.value} (p = {probs[a.status]:.2f}).")
     if best != status:
         why += (f" Documents like this are more often {best.value} (p = {probs[best]:.2f}) in words the rules do not "
                 "know: read the document to confirm.")

@@ -33,6 +33,7 @@ from reviewer.models import Status
 CLASSES = (Status.ADDRESSED, Status.PARTIAL, Status.MISSING)
 COUNTS = ("aff", "aff_core_el", "aff_el", "fut", "defer", "neg", "gaps", "support", "against")
 MODEL_FILE = "screen_model.json"
+OVERRIDE_MARGIN = 0.05  # a near tie is not an override: leave-one-writer-out costs 0.2 points at 0.05 (0.4 at 0.10)
 REFIT = "Rebuild it with: pip install -e '.[dev]' && python fixtures/train_screen.py"
 _TOKEN = re.compile(r"\b\w\w+\b")
 
@@ -101,15 +102,19 @@ class ScreenModel:
         return dict(zip(CLASSES, m.probabilities(named, words), strict=True))
 
 
-def choose(probs: Mapping[Status, float], *, supported: bool, quoted: bool) -> tuple[Status, Status]:
+def choose(probs: Mapping[Status, float], *, rules: Status, supported: bool, quoted: bool) -> tuple[Status, Status]:
     """The status the screen may state, and the one the model rates most likely.
 
     The model re-weighs what the rules found; it never claims more than the memo can quote: addressed
     only with a supporting quote, partial only with some quote (a gap, a plan, a deferral, a denial).
+    It overrides the rules' own status only when it rates its choice at least ``OVERRIDE_MARGIN`` higher.
     """
     best = max(CLASSES, key=lambda c: probs[c])
     allowed = [c for c in CLASSES if (c != Status.ADDRESSED or supported) and (c != Status.PARTIAL or quoted or supported)]
-    return max(allowed, key=lambda c: probs[c]), best
+    pick = max(allowed, key=lambda c: probs[c])
+    if pick != rules and rules in allowed and probs[pick] - probs[rules] < OVERRIDE_MARGIN:
+        pick = rules  # a near tie: the rules' status, with its explicit reason, stands
+    return pick, best
 
 
 def _triple(row: object) -> tuple[float, float, float]:

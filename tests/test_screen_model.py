@@ -182,6 +182,6 @@ def test_eval_scores_the_rules_alone_or_with_the_trained_screen() -> None:
     for engine in ("screen", "rules"):
         res = CliRunner().invoke(cli, ["eval", labels, "--engine", engine, "--json"])
         assert res.exit_code == 0, res.output
-        out[engine] = json.loads(res.output)
+        out[engine] = json.loads(res.stdout)  # stdout only: log lines go to stderr
     assert "trained screen" in out["screen"]["engine_label"] and load_model().version in out["screen"]["engine_label"]
     assert "rules only" in out["rules"]["engine_label"]

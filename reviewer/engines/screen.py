@@ -7,7 +7,9 @@ post-pilot report, only a promise; ignores keywords used in another sense; and t
 found into a status with verbatim quotes, a one-line rationale and what is still missing.
 
 Text addressed to AI reviewers and text hidden from a human reader is never evidence.
-No model, no key, and the same input always gives the same output.
+A small trained screen (``screen_model``) then weighs what the rules found and may set the status,
+never beyond what the quotes show. No language model, no key, and the same input always gives the
+same output.
 """
 
 from __future__ import annotations

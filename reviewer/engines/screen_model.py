@@ -9,8 +9,9 @@ reason, fitted to the labelled documents in ``fixtures/``, reads:
   negated mentions of the reason's elements, gap cues, quotes), and which elements, with what polarity;
 - the words (unigrams and bigrams, TF-IDF) of the passages the rules found for that reason, and no others.
 
-It decides the status, within guard rails the engine applies: never addressed without a supporting quote,
-and the finding says when it overrode the rules. The weights are data (``prompts/screen_model.json``),
+It decides the status within guard rails (``choose``): addressed only with a supporting quote, partial
+only with a quote, and the rules' own status stands on a near tie. The finding says when it overrode the
+rules, and when the model leans higher than the quotes allow. The weights are data (``prompts/screen_model.json``),
 refitted by ``python fixtures/train_screen.py`` from the labels files the file lists; a test fails when one
 of those files changes without a refit. Deterministic: the same document always gives the same status.
 """

@@ -92,7 +92,11 @@ def diagnostics(findings: list[Finding], facts: Facts, rubric: Rubric) -> list[D
             parts.append(f"{rid} {rubric.reason(rid).short}: {f.status.value}.{quote}")
         if q.reasons and q.reasons[0] == "R01" and facts.commercial_kpis:
             k = facts.commercial_kpis[0]
-            parts.insert(0, f"Commercial KPI found: {k.metric} (baseline {k.baseline or 'not stated'}, target {k.target or 'not stated'}).")
+            r01 = by_id.get("R01")
+            # a measure the facts picked up but the finding does not count as commercial must not read as one
+            named = ("A measure is named, but R01 does not count it as a commercial KPI"
+                     if r01 is not None and r01.status == Status.MISSING else "Commercial KPI found")
+            parts.insert(0, f"{named}: {k.metric} (baseline {k.baseline or 'not stated'}, target {k.target or 'not stated'}).")
         worst = min((by_id[r].status for r in q.reasons if r in by_id), key=lambda s: rubric.scoring[s], default=None)
         lead = {
             Status.ADDRESSED: "Yes, on this document's evidence.",

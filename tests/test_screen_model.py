@@ -185,3 +185,16 @@ def test_eval_scores_the_rules_alone_or_with_the_trained_screen() -> None:
         out[engine] = json.loads(res.stdout)  # stdout only: log lines go to stderr
     assert "trained screen" in out["screen"]["engine_label"] and load_model().version in out["screen"]["engine_label"]
     assert "rules only" in out["rules"]["engine_label"]
+
+
+def test_a_kpi_fact_beside_a_missing_r01_does_not_read_as_a_commercial_kpi() -> None:
+    from reviewer.models import CommercialKPI, Facts, Finding
+    from reviewer.review import diagnostics
+
+    facts = Facts(commercial_kpis=[CommercialKPI(metric="time taken to review responses")])
+    def answer(status: Status) -> str:
+        finding = Finding(reason_id="R01", title="t", status=status, rationale="r")
+        return next(a.answer for a in diagnostics([finding], facts, RUBRIC) if "commercial KPI" in a.question)
+    assert "Commercial KPI found: time taken to review responses" in answer(P)
+    missing = answer(M)
+    assert "Commercial KPI found" not in missing and "does not count it as a commercial KPI" in missing

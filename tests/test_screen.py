@@ -298,6 +298,22 @@ def test_real_world_testing_judgements(text: str, expected: Status) -> None:
     assert review(make_doc([text], doc_type=DocType.REPORT))["R09"][0] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the tool used on real work in general words (each was missing before these phrasings were read)
+    ("The claims handlers used it on real motor claims for eight weeks, and the regular day-shift teams worked with it.",
+     Status.ADDRESSED),
+    ("We ran the forecaster live through the whole spring season at four depots.", Status.ADDRESSED),
+    ("The schedules were used for real from the first week of term by every planner in the region.", Status.ADDRESSED),
+    # users who offered or asked to take part are volunteers (was addressed, and missing)
+    ("Three planners offered to try it on their live work.", Status.PARTIAL),
+    ("Both analysts used it on real supplier invoices; they had asked to be part of the trial.", Status.PARTIAL),
+    # "once it is used for real" is a plan, not a live test
+    ("Once the tool is used for real cases, accuracy should improve.", Status.PARTIAL),
+])
+def test_real_work_in_general_words(text: str, expected: Status) -> None:
+    assert review(make_doc([text], doc_type=DocType.REPORT))["R09"][0] == expected
+
+
 def test_licence_price_beside_a_pilot_cost_is_a_cost_figure() -> None:
     text = "Pilot cost £96,000; the vendor's list price is £18 per user per month. Running costs at scale have not been calculated."
     assert review(make_doc([text], doc_type=DocType.REPORT))["R05"][0] == Status.PARTIAL

@@ -1082,6 +1082,12 @@ R09 = ReasonRules(
             r"\b(?:on|in|into|against)\s+(?:the\s+)?live\s+(?:[\w-]+\s+)?(?:plant|line|system|site|queue|network|fleet|floor|desk|ward|service|process|platform|estate|register)\b|"
             r"\b(?:on|to|for|against)\s+every\s+(?:new|incoming)\s+[\w-]+|\bin[- ]service\s+(?:[\w-]+\s+){0,3}?(?:trains?|vehicles?|buses|aircraft|vessels?|units?|EMUs|fleet|assets?|turbines?)\b|"
             r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day|regular)\s+(?:queue|caseload|worklist|workflow)\b",
+            # the tool used on real work in general words: "used it on real storms", "for their real weekly dispatch
+            # requests", "used for real from the first day", "we ran it live for the whole season"
+            # (past tense only: "once it is used for real", "before using routes for real" are plans)
+            r"(?<!\bis\s)(?<!\bbe\s)(?<!\bbeing\s)\b(?:used|ran|applied|tested|trialled|trialed|worked)\s+(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)?\s*(?:on|for|with)\s+"
+            r"(?:their|its|our|the)?\s*real\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b|"
+            r"\b(?:was|were|been)\s+used\s+for\s+real\b|\b(?:ran|operated|tested|trialled|trialed)\s+(?:it|them|the\s+[\w-]+)\s+live\b",
         ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b",
                                       # the cost of running in production is economics, not a live test
                                       r"\b(?:costs?|estimate[sd]?|spend|budget|price)\b[^.;]{0,60}?\b(?:in\s+production|at\s+production\s+volumes?|production\s+volumes?)\b",
@@ -1101,7 +1107,8 @@ R09 = ReasonRules(
             r"dispatchers|tutors|officers|lawyers|underwriters|radiographers|engineers|technicians|nurses|clinicians|counsell?ors|colleagues|employees)\b|"
             r"\b(?:all|every|whole)\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){1,2}?(?:agents|staff|users|caseworkers|handlers|advisers|advisors|officers|controllers|administrators|managers|team|teams)\s+(?:on\s+(?:shift|duty)|rostered|in\s+(?:those|the|each)\b)|"
             r"\b(?:all|every)\s+(?:rostered|on[- ]shift|on[- ]duty)\s+\w+|\b(?:nobody|no\s+one|none)\s+(?:\w+\s+)?opted\s+in\b|\bno\s+opt[- ]in\b|\bnot\s+(?:just|only)\s+(?:\w+\s+)?volunteers\b|\bno\s+volunteers\b|"
-            r"\b(?:regular|normal|usual|rostered)\s+(?:crews|staff|shifts|teams|operators|agents|users|handlers|planners)\b|"
+            r"\b(?:regular|normal|usual|rostered)\s+(?:[\w-]+\s+)?(?:crews|staff|shifts|teams|operators|agents|users|handlers|planners)\b|"
+            r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:asked|invited|required)\s+to\s+opt\s+in\b|\bwithout\s+opting\s+in\b|\bdid\s+not\s+(?:have\s+to\s+)?opt\s+in\b|"
             r"\bwhole\s+teams\b|\brather\s+than\s+volunteers\b|\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual)\s+(?:role|work|job|duties)\b",
         ), core=True),
         Element("messy reality tested", rx(
@@ -1125,7 +1132,7 @@ R09 = ReasonRules(
             # users someone chose for the pilot are not the workforce at large
             r"\bhand[- ]?selected\b|\bnominated\s+(?:by|for)\b|\b(?:have|has|were|was|been)\s+nominated\b|"
             r"\bnominated\s+(?:\d+\s+|a\s+few\s+|two\s+|three\s+|four\s+|five\s+|six\s+)?(?:[\w-]+\s+){0,2}?(?:[\w-]+ers|[\w-]+ists|staff|agents|officers|teams|users|nurses|clinicians)\b|\bchosen\s+by\s+(?:their|the)\s+(?:manager|team\s+leaders?|supervisors?|heads?)\b",
-            r"\basked\s+to\s+(?:take\s+part|join|be\s+(?:involved|included))\b|\bsigned\s+up\s+(?:for|to)\b|\braised\s+(?:a|their)\s+hands?\b|\bkeen\s+(?:users|staff|teams?|volunteers)\b",
+            r"\basked\s+to\s+(?:take\s+part|join|be\s+(?:involved|included|part\s+of))\b|\boffered\s+to\s+(?:run|use|try|trial|test|pilot)\b|\bput\s+(?:themselves|their\s+names?)\s+forward\b|\bsigned\s+up\s+(?:for|to)\b|\braised\s+(?:a|their)\s+hands?\b|\bkeen\s+(?:users|staff|teams?|volunteers)\b",
         )),
         # No realism (missing): synthetic, curated or anonymised sets in a sandbox.
         Element("sandbox, synthetic or curated data", rx(

@@ -314,6 +314,15 @@ def test_real_work_in_general_words(text: str, expected: Status) -> None:
     assert review(make_doc([text], doc_type=DocType.REPORT))["R09"][0] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Customer records are handled under the LGPD, and the vendor keeps no copies after processing.",
+    "A PDPA review of the call recordings was completed before the trial; nothing else was assessed.",
+])
+def test_a_privacy_law_of_another_country_is_some_control(text: str) -> None:
+    """As GDPR, POPIA or PIPEDA: a control, but not model governance (partial; was missing)."""
+    assert review(make_doc([text], doc_type=DocType.REPORT))["R06"][0] == Status.PARTIAL
+
+
 def test_licence_price_beside_a_pilot_cost_is_a_cost_figure() -> None:
     text = "Pilot cost £96,000; the vendor's list price is £18 per user per month. Running costs at scale have not been calculated."
     assert review(make_doc([text], doc_type=DocType.REPORT))["R05"][0] == Status.PARTIAL

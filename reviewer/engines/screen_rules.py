@@ -843,6 +843,8 @@ R06 = ReasonRules(
         r"(?:clinical\s+)?safety\s+(?:case|review|assessment|officer|sign[- ]off)|hazard\s+log|risk\s+assessments?|certifi(?:ed|cation)|accredit\w+|"
         r"ISO\s?\d{4,5}|SOC\s?2|HIPAA|GDPR|DPIA|POPIA|PIPEDA|CCPA|BAA|business\s+associate\s+agreement|data\s+processing\s+agreement|"
         r"internal\s+controls?|key\s+controls?|SOX|validat(?:ed|ion)\s+against|human\s+review)\b",
+        # the privacy laws of other countries (Singapore, Thailand, Malaysia; Brazil; Japan; Korea; China; India; Australia)
+        r"\b(?:PDPA|LGPD|APPI|PIPA|PIPL|DPDP|Privacy\s+Act)\b",
     )),
 )
 

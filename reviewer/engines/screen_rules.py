@@ -1084,9 +1084,9 @@ R09 = ReasonRules(
             r"\b(?:on|in|into|against)\s+(?:the\s+)?live\s+(?:[\w-]+\s+)?(?:plant|line|system|site|queue|network|fleet|floor|desk|ward|service|process|platform|estate|register)\b|"
             r"\b(?:on|to|for|against)\s+every\s+(?:new|incoming)\s+[\w-]+|\bin[- ]service\s+(?:[\w-]+\s+){0,3}?(?:trains?|vehicles?|buses|aircraft|vessels?|units?|EMUs|fleet|assets?|turbines?)\b|"
             r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day|regular)\s+(?:queue|caseload|worklist|workflow)\b",
-            # the tool used on real work in general words: "used it on real storms", "for their real weekly dispatch
-            # requests", "used for real from the first day", "we ran it live for the whole season"
-            # (past tense only: "once it is used for real", "before using routes for real" are plans)
+            # the tool used on real work in general words: "used it on real motor claims", "the schedules were used
+            # for real", "we ran the forecaster live" (past tense only: "once it is used for real", "before using
+            # it for real" are plans)
             r"(?<!\bis\s)(?<!\bbe\s)(?<!\bbeing\s)\b(?:used|ran|applied|tested|trialled|trialed|worked)\s+(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)?\s*(?:on|for|with)\s+"
             r"(?:their|its|our|the)?\s*real\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b|"
             r"\b(?:was|were|been)\s+used\s+for\s+real\b|\b(?:ran|operated|tested|trialled|trialed)\s+(?:it|them|the\s+[\w-]+)\s+live\b",

@@ -314,6 +314,35 @@ def test_real_work_in_general_words(text: str, expected: Status) -> None:
     assert review(make_doc([text], doc_type=DocType.REPORT))["R09"][0] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the whole workforce on its own work, with no word for "live": some realism (each was missing before)
+    ("All eleven dispatchers worked with the planner for the whole winter.", Status.PARTIAL),
+    ("The trial ran with all 30 surveyors in the northern region, not a selected team.", Status.PARTIAL),
+    ("Participation was assigned, not voluntary: every district had to use the new screen.", Status.PARTIAL),
+    # ... and with live work named as well, addressed (was partial on the live run alone, or missing)
+    ("The router ran live throughout March; all 16 controllers on the rota used it.", Status.ADDRESSED),
+    ("Advice went to the duty engineers, who made real maintenance decisions on it; nobody was asked whether they wanted to take part.",
+     Status.ADDRESSED),
+    # volunteers still count as volunteers, and a plan's sorting of "all orders" is not people
+    ("All 12 pickers who volunteered used the app on the test floor.", Status.MISSING),
+    ("The model sorted all orders received in the archive sample.", Status.MISSING),
+])
+def test_the_workforce_at_large_on_its_own_work(text: str, expected: Status) -> None:
+    assert review(make_doc([text], doc_type=DocType.REPORT))["R09"][0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a control of its own kind, though not model governance (each was missing before)
+    ("Prediction error is checked weekly by the planning analyst.", Status.PARTIAL),
+    ("The service manager looks at the suggestions every Monday to catch drift.", Status.PARTIAL),
+    ("A qualified engineer signs off every recommendation before any work is ordered.", Status.PARTIAL),
+    # an audit trail is how the tool records its work, not a control over the model
+    ("Every suggestion and every override is kept in an audit trail in the work-order system.", Status.MISSING),
+])
+def test_a_control_of_its_own_kind_is_some_governance(text: str, expected: Status) -> None:
+    assert review(make_doc([text], doc_type=DocType.REPORT))["R06"][0] == expected
+
+
 @pytest.mark.parametrize("text", [
     "Customer records are handled under the LGPD, and the vendor keeps no copies after processing.",
     "A PDPA review of the call recordings was completed before the trial; nothing else was assessed.",

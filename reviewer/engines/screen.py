@@ -1017,6 +1017,11 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
                            + ("; live use only planned or deferred." if (fut or deferred) else "."), [], (sandbox + vol)[:2], [])
     if fut or deferred:
         return _Assessment(Status.PARTIAL, "Live testing only planned or deferred, not done in the pilot.", fut[:1], deferred[:1], [])
+    if nonvol and not vol:
+        # "all nine clerks used it on every shift", "the normal harvest crews, not a selected team": the workforce at
+        # large on its own work, though the document never says in so many words that the work was live
+        return _Assessment(Status.PARTIAL, "Used by the workforce at large, not volunteers, but the document does not say "
+                           "the work was live or on production data.", nonvol[:1], [], ["non-volunteer users"])
     if vol:
         return _Assessment(Status.MISSING, "Only volunteer users and no live or production test.", [], vol[:2], [])
     return _Assessment(Status.MISSING, "No sign of testing on production data or in live operations.", [], [], [])

@@ -845,6 +845,13 @@ R06 = ReasonRules(
         r"internal\s+controls?|key\s+controls?|SOX|validat(?:ed|ion)\s+against|human\s+review)\b",
         # the privacy laws of other countries (Singapore, Thailand, Malaysia; Brazil; Japan; Korea; China; India; Australia)
         r"\b(?:PDPA|LGPD|APPI|PIPA|PIPL|DPDP|Privacy\s+Act)\b",
+        # a control of its own kind: outputs checked on a schedule ("forecast error is reviewed weekly", "reviewed
+        # weekly to catch drift"), a person who signs off every output (an audit trail alone is not: it is how the
+        # tool records its work)
+        r"\b(?:errors?|error\s+rates?|accuracy|agreement|overrides?|precision|recall|proposals|outputs?|predictions?|forecasts?)\s+"
+        r"(?:is|are|was|were|will\s+be|gets?)\s+(?:\w+\s+)?(?:tracked|monitored|reviewed|checked)\s+(?:weekly|monthly|daily|fortnightly|quarterly|each\s+(?:week|month)|every\s+(?:week|month|day))\b|"
+        r"\b(?:catch|spot|detect|watch\s+for|check\s+for)\s+(?:any\s+)?drift\b",
+        r"\bsigns?\s+off\s+(?:on\s+)?(?:every|each)\s+\w+|\b(?:accepted|approved|checked|confirmed)\s+(?:or\s+\w+\s+)?by\s+a\s+(?:person|human|qualified\s+\w+)\b",
     )),
 )
 
@@ -1051,6 +1058,13 @@ R08 = ReasonRules(
 
 # --------------------------------------------------------------------------- R09 real-world testing
 
+_COUNT = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+# people of a trade ("inspectors", "clerks", "clinicians"), not things that end alike ("orders", "sensors", "lists")
+_PEOPLE = (r"(?:(?!(?:orders|numbers|letters|others|centers|errors|factors|doors|floors|sensors|monitors|meters|filters|parameters|"
+           r"layers|containers|folders|papers|chapters|matters|quarters|headquarters|registers|trailers|tankers|computers|servers|"
+           r"printers|scanners|trackers|colors|colours|vendors|suppliers|customers|lists|cases|files)\b)[a-z]+(?:ers|ors|ists|ians)|"
+           r"staff|crews|clerks|nurses|officers|teams|agents|users|doctors|vets|midwives|pharmacists|colleagues|employees|personnel|people)")
+
 R09 = ReasonRules(
     reason_id="R09",
     elements=(
@@ -1090,6 +1104,8 @@ R09 = ReasonRules(
             r"(?<!\bis\s)(?<!\bbe\s)(?<!\bbeing\s)\b(?:used|ran|applied|tested|trialled|trialed|worked)\s+(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)?\s*(?:on|for|with)\s+"
             r"(?:their|its|our|the)?\s*real\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b|"
             r"\b(?:was|were|been)\s+used\s+for\s+real\b|\b(?:ran|operated|tested|trialled|trialed)\s+(?:it|them|the\s+[\w-]+)\s+live\b",
+            # "the pilot runs live at three sites", "the model ran live throughout the season", with real decisions hanging on it
+            r"\b(?:runs?|ran|running|operat(?:es|ed|ing))\s+live\b(?!\s+(?:music|shows?|events?|in\s+\w+\s+(?:homes|houses|flats)))|\breal\s+(?:[\w-]+\s+){0,2}?decisions\b",
         ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b",
                                       # the cost of running in production is economics, not a live test
                                       r"\b(?:costs?|estimate[sd]?|spend|budget|price)\b[^.;]{0,60}?\b(?:in\s+production|at\s+production\s+volumes?|production\s+volumes?)\b",
@@ -1112,6 +1128,16 @@ R09 = ReasonRules(
             r"\b(?:regular|normal|usual|rostered)\s+(?:[\w-]+\s+)?(?:crews|staff|shifts|teams|operators|agents|users|handlers|planners)\b|"
             r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:asked|invited|required)\s+to\s+opt\s+in\b|\bwithout\s+opting\s+in\b|\bdid\s+not\s+(?:have\s+to\s+)?opt\s+in\b|"
             r"\bwhole\s+teams\b|\brather\s+than\s+volunteers\b|\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual)\s+(?:role|work|job|duties)\b",
+            # everyone of a trade at work with the tool: "all nine clerks used the tool on every shift", "with all
+            # their field officers", "all 23 inspectors worked with it"
+            rf"\b(?:all|every)\s+(?:of\s+)?(?:the\s+|their\s+|its\s+|our\s+)?(?:{_COUNT}\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b[^.;]{{0,60}}?"
+            r"\b(?:used|uses|using|worked|works|working|took\s+part|take\s+part|participat\w+|tried|trialled|tested)\b|"
+            rf"\bwith\s+(?:all|every)\s+(?:of\s+)?(?:the\s+|their\s+|its\s+|our\s+)?(?:{_COUNT}\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b",
+            # nobody chose to take part: "not a selected team", "there was no selection", "participation was assigned,
+            # not voluntary", "were not asked whether they wished to take part"
+            r"\bnot\s+(?:a|an|the)\s+(?:selected|chosen|hand[- ]?picked|test|trial|special|volunteer)\s+(?:team|group|cohort|few|panel|subset)\b|"
+            r"\bno\s+(?:selection|cherry[- ]picking)\b|\bparticipation\s+(?:was|is|will\s+be)\s+(?:assigned|mandatory|compulsory|required)\b|\bnot\s+voluntary\b|"
+            r"\b(?:not|never)\s+(?:\w+\s+){0,2}?asked\s+(?:whether|if)\s+they\s+(?:wanted|wished|would\s+like)\b",
         ), core=True),
         Element("messy reality tested", rx(
             r"\b(?:dirty|messy|noisy|incomplete|poor[- ]quality)\s+(?:data|records|inputs?|values)\b|\bedge\s+cases?\b|\bstress[- ]test\w*|\bload[- ]test\w*|\bfailure\s+modes?\b",

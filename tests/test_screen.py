@@ -343,6 +343,52 @@ def test_a_control_of_its_own_kind_is_some_governance(text: str, expected: Statu
     assert review(make_doc([text], doc_type=DocType.REPORT))["R06"][0] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # checked against a rule book: some control (was missing)
+    ("Every reply was checked by the duty editor against the advertising code before it was sent.", Status.PARTIAL),
+    ("Shift patterns proposed by the tool were reviewed against the working-time rules.", Status.PARTIAL),
+    # checking a result against an expectation is not governance
+    ("The forecasts were compared against last year's actuals.", Status.MISSING),
+])
+def test_outputs_checked_against_a_rule_book(text: str, expected: Status) -> None:
+    assert review(make_doc([text], doc_type=DocType.REPORT))["R06"][0] == expected
+
+
+@pytest.mark.parametrize("rid, text, expected", [
+    # R07: the systems link named as a need in other words (each was missing)
+    ("R07", "Phase 2 would connect the checker to the design approval workflow.", Status.PARTIAL),
+    ("R07", "A link between the planner and the estate's booking platform has been asked for but not specified.", Status.PARTIAL),
+    ("R07", "Later the forecast could also feed the web shop, so customers see what is in stock.", Status.PARTIAL),
+    ("R07", "The vendor says an interface is technically feasible; it will be scoped next year.", Status.PARTIAL),
+    # R02: the change to who does what acknowledged, not designed (each was missing)
+    ("R02", "In time the tool should change who does what between the desk and the field teams; that is outside this trial.",
+     Status.PARTIAL),
+    ("R02", "If adopted, the referral rules will need to be revisited; we have not designed this.", Status.PARTIAL),
+    ("R02", "A question for later is whether a junior officer can close a routine renewal on their own.", Status.PARTIAL),
+    # R04: a data route that runs on its own, or one named as a need (each was missing)
+    ("R04", "Readings reach the model through a scheduled export from the plant historian.", Status.PARTIAL),
+    ("R04", "A supported feed would be needed before a wider rollout; today the files are copied by hand.", Status.PARTIAL),
+    ("R04", "The assistant was connected to the live meter stream for the eight weeks.", Status.PARTIAL),
+    # R01: an operating outcome named in plain words, with no numbers (was missing); a model's own "fewer" is not
+    ("R01", "The aim is fewer wasted site visits and fewer parcels sent back to the depot.", Status.PARTIAL),
+    ("R01", "The new prompt produced fewer false positives and fewer hallucinations.", Status.MISSING),
+    # R05: what the tool's service costs to run, or its kit to buy, in any currency (each was missing) ...
+    ("R05", "Hosting and storage have averaged NZD 2,300 per month so far.", Status.PARTIAL),
+    ("R05", "The three depth cameras came to CHF 18,500 with mounting.", Status.PARTIAL),
+    # ... but a compute line inside the pilot's own budget is the pilot's cost
+    ("R05", "The pilot costs $90,000: staff time ($70,000) and cloud compute ($20,000).", Status.MISSING),
+    # R08: the pilot's users taught to use it, in other words (each was missing) ...
+    ("R08", "The pickers at the north depot were shown how the tool works by the vendor.", Status.PARTIAL),
+    ("R08", "Both shift leads received three short sessions before go-live.", Status.PARTIAL),
+    ("R08", "We held a lunch-and-learn for the front office.", Status.PARTIAL),
+    ("R08", "Reception staff get a 20-minute demo on their first day.", Status.PARTIAL),
+    # ... not the model's own training
+    ("R08", "The classifier was trained on 40,000 labelled tickets.", Status.MISSING),
+])
+def test_needs_and_outcomes_named_in_plain_words(rid: str, text: str, expected: Status) -> None:
+    assert review(make_doc([text], doc_type=DocType.REPORT))[rid][0] == expected
+
+
 @pytest.mark.parametrize("text", [
     "Customer records are handled under the LGPD, and the vendor keeps no copies after processing.",
     "A PDPA review of the call recordings was completed before the trial; nothing else was assessed.",

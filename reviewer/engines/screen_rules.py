@@ -257,6 +257,10 @@ def case_split(name: str, alternatives: tuple[str, ...], **kw: object) -> tuple[
 # fraud loss) and their common relatives across sectors.
 COMMERCIAL_KPI = rx(
     r"\b(?:average\s+)?(?:call\s+|case\s+|claims?\s+)?handl(?:e|ing)\s+times?\b|\bAHT\b",
+    # an operating outcome in plain words: "fewer wasted follow-ups", "fewer consignments held at destination", "fewer no-shows"
+    # (not a model's own: "fewer false positives", "fewer errors in the extraction")
+    r"\bfewer\s+(?!(?:false|errors?|mistakes|tokens?|hallucinations?|misclassifications?|flags|alerts|alarms|clicks|fields|documents|pages|steps|prompts|"
+    r"people|staff|users|volunteers|sites|options|features|words|characters|lines|rows)\b)(?:[\w-]+\s+){0,2}?[\w-]+s\b",
     r"\b(?:processing|turnaround|turn-around|cycle|resolution|waiting|wait|lead|queue|decision|reporting|repair|"
     r"handling|settlement|onboarding|approval|triage|admin(?:istrative)?|clinician|staff|officer|caseworker|lawyer|"
     r"analyst|recruiter|engineer|planner|adviser|advisor|agent|fix|journey|transit|dwell|door[- ]to[- ]door)\s+times?\b",
@@ -489,6 +493,14 @@ R02 = ReasonRules(
         r"\bwhat\s+happens\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:inspectors|staff|agents|roles?|workers|clerks|operators|officers|teams?)\b|"
         r"\b(?:move|moves|moved|shift|shifts|switch|switches)\s+to\s+(?:a|an|the)\s+(?:lighter|new|different|simpler|shorter|risk[- ]based)\s+(?:[\w\"'-]+\s+){0,4}?(?:review|process|check|step|routine|model|approach|sampling)\b|"
         r"\bfrom\s+manual\s+to\b",
+        # who does what, in other words: "should in time change who does what", "the division of work between underwriters and
+        # assistants", "the way we plan the week will change", "how the validation stage is organised", "the standard would need
+        # rewriting", "whether an officer can close a low-risk case on their own"
+        r"\bwho\s+does\s+what\b|\bdivision\s+of\s+(?:work|labou?r|responsibilit(?:y|ies)|tasks)\b|\bchange\s+the\s+work\s+of\b|"
+        r"\bway\s+(?:we|they|the\s+[\w-]+)\s+(?:plan|work|schedule|organi[sz]e|staff|run|handle)\b[^.;]{0,40}?\b(?:will|would|could|should|might|may)\s+(?:\w+\s+)?change\b|"
+        r"\bhow\s+(?:the\s+|our\s+)?[\w-]+\s+(?:stage|team|desk|office|function|service|work|process)\s+is\s+(?:organi[sz]ed|run|staffed)\b|"
+        r"\b(?:will|would)\s+need\s+(?:to\s+be\s+)?(?:revisit\w*|rethink\w*|rethought|reorgani[sz]\w+|redesign\w*|rewrit\w+|rework\w*)\b|"
+        r"\b(?:can|could|may)\s+(?:close|approve|sign\s+off|release|decide)\s+(?:[\w-]+\s+){0,5}?(?:on\s+(?:their|his|her)\s+own|alone)\b",
         # a change of how work is organised, in general words: work nouns next to a change verb (either order)
         r"\b(?:process(?:es)?|workflows?|procedures?|polic(?:y|ies)|roles?|responsibilit(?:y|ies)|decision[- ]rights|sign[- ]offs?|approvals?|"
         r"delegations?|rotas?|shifts?|staffing|team\s+structures?|jobs?|ways\s+of\s+working|strategy|planning|scheduling|practices?)\b"
@@ -652,7 +664,11 @@ R04 = ReasonRules(
     # the data route named in general words, even as a need: "an interface between the staging database and the land
     # system has been requested", "a proper feed is still needed", "pulled automatically from the imaging server"
     topic=Element("how data would reach the tool", rx(
-        r"\b(?:automated|automatic|direct|live|system|production|scheduled|validated|proper|read-only|nightly|daily)\s+(?:data\s+)?(?:feeds?|interfaces?|connections?|connectors?|links?|extracts?|integration|sync)\b",
+        r"\b(?:automated|automatic|direct|live|system|production|scheduled|validated|proper|read-only|nightly|daily|"
+        r"recurring|regular|supported|permanent|real[- ]time|continuous|API)\s+(?:data\s+)?(?:[\w-]+\s+)?(?:feeds?|interfaces?|connections?|connectors?|links?|extracts?|integration|sync)\b|"
+        # an export or script that runs on its own: "a scheduled export every 15 minutes", "a nightly export from the web form"
+        r"\b(?:scheduled|automated|nightly|hourly)\s+(?:[\w-]+\s+)?(?:exports?|scripts?|jobs?|uploads?)\b|"
+        r"\b(?:link(?:ing|ed)?|connect(?:ing|ed)?)\s+(?:directly\s+|automatically\s+)?(?:in)?to\s+(?:the\s+)?(?:live\s+)?(?:[\w'/-]+\s+){0,4}?(?:system|platform|database|warehouse|server|historian|stream|feed|record)s?\b",
         r"\b(?:feeds?|interfaces?|connections?|connectors?|links?|integration)\s+(?:from|to|into|with|between)\s+(?:the\s+)?(?:[\w'/-]+\s+){0,4}?(?:system|platform|database|warehouse|server|record|ERP|CRM|EPR|EHR|LIS|LIMS|CAD|(?-i:[A-Z]{2,}\w*))\b",
         r"\b(?:reporting|read[- ]only|daily|nightly)\s+(?:copy|replica|mirror|snapshot)\s+of\b|\bHL7\b|\bFHIR\b|\b(?:pulled|collected|picked\s+up|loaded)\s+(?:\w+\s+){0,3}?automatically\b",
         # part of the data arriving on its own: "sensor readings flow automatically", "an hourly job collects the images",
@@ -736,6 +752,13 @@ R05 = ReasonRules(
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s+a\s+year\s+for\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?licen[cs]e|\blicen[cs]e\s+(?:quote|fee|price)",
             r"\b(?:for\s+)?(?:each|every|per)\s+(?:further|additional|extra|new)\s+[\w-]+\s+(?:would|will)\s+cost\b|\bcosts?\s+(?:about\s+|around\s+|roughly\s+)?[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s+(?:per|for\s+each|each)\s+(?:further\s+|additional\s+|extra\s+)?[\w-]+",
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s*per\s+[\w-]+\s+per\s+(?:month|year|annum|week|quarter)\b|\b(?:list|licen[cs]e|subscription|production)\s+pric(?:e|es|ing)\b",
+            # what the tool's service costs to run, or its kit to buy, in the same clause: "cloud compute and storage averaged
+            # SEK 9,800 per month", "Cloud computing (EUR 420 per month)", "two edge servers cost NOK 420,000", "hardware and
+            # installation came to ISK 14.2 million" (a one-off compute line in the pilot's budget is the pilot's cost)
+            r"\b(?:cloud|hosting|compute|computing|storage|licen[cs]es?|subscriptions?)\b[^.;]{0,60}?(?:\bcosts?\b|\bcame\s+to\b|\baveraged\b|\bran\s+at\b|\bis\s+estimated\s+at\b|\(|:)\s*"
+            r"(?:about\s+|around\s+|roughly\s+|some\s+)?[£$€]+\s?\d[\d,.]*\s*(?:k|m|million|thousand)?\s*(?:per|a|an|each)\s+(?:month|year|annum|week)\b",
+            r"\b(?:hardware|servers?|cameras?|sensors?|GPUs?|workstations?|stands?|rigs?)\b[^.;:()]{0,60}?(?:\bcosts?\b|\bcame\s+to\b|\bat\s+a\s+cost\s+of\b)\s*"
+            r"(?:about\s+|around\s+|roughly\s+|some\s+)?[£$€]+\s?\d",
         )),
         Element("retraining and monitoring cost", rx(
             r"\b(?:retraining|re-training|monitoring|maintenance|support|model\s+management|MLOps|governance|assurance)\s+(?:costs?|effort|budget|spend|FTE)\b",
@@ -852,6 +875,10 @@ R06 = ReasonRules(
         r"(?:is|are|was|were|will\s+be|gets?)\s+(?:\w+\s+)?(?:tracked|monitored|reviewed|checked)\s+(?:weekly|monthly|daily|fortnightly|quarterly|each\s+(?:week|month)|every\s+(?:week|month|day))\b|"
         r"\b(?:catch|spot|detect|watch\s+for|check\s+for)\s+(?:any\s+)?drift\b",
         r"\bsigns?\s+off\s+(?:on\s+)?(?:every|each)\s+\w+|\b(?:accepted|approved|checked|confirmed)\s+(?:or\s+\w+\s+)?by\s+a\s+(?:person|human|qualified\s+\w+)\b",
+        # outputs checked against a rule book: "a legal review of the messages against the retail code", "options checked
+        # against flight and duty limits"
+        r"\b(?:review\w*|check\w*|assess\w*|validat\w*)\s+(?:[\w-]+\s+){0,4}?against\s+(?:the\s+|our\s+|its\s+)?(?:[\w'\u2019-]+\s+){0,4}?"
+        r"(?:law|laws|code|guidance|polic(?:y|ies)|rules|regulations?|limits|standards?|obligations|requirements)\b",
     )),
 )
 
@@ -953,7 +980,7 @@ R07 = ReasonRules(
         # integration named, even as a need; not the portal or web page the pilot used (that is the gap), nor a user interface
         r"\bintegrat(?:e|ed|es|ing|ion|ions)\s+(?:[\w-]+\s+){0,4}?(?:with|into|to)\s+"
         r"(?!(?:(?:the|our|their|its)\s+)?(?:[\w-]+\s+)?(?:models?|UI|front[- ]end|components?|code|modules?|algorithms?|pipelines?|practice|workflows?|processes|routines?|ways|teams?|care)\b)[\w-]+",
-        r"\bintegration\s+(?:approach|work|design|layer|requirements?|plan|effort|costs?|build|will|would|is|was|has|must|should|needs?)\b|\b(?:systems?|IT|technical)\s+integration\b",
+        r"\bintegration\s+(?:approach|work|design|layer|requirements?|plan|effort|costs?|build|routes?|options?|path|will|would|is|was|has|must|should|needs?)\b|\b(?:systems?|IT|technical)\s+integration\b",
         r"\b(?:interfaces?|connections?|links?)\s+(?:with|to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:system|platform|record|ERP|CRM|EPR|EHR|LIMS|PMS|playout|(?-i:[A-Z]{2,}\w*))\b",
         r"\b(?:proper|automatic|automated|direct|system|two-way|permanent)\s+(?:connections?|links?|interfaces?|integration)\b",
         r"\b(?:putting|getting|showing|displaying|surfacing)\s+(?:the\s+)?[\w-]+\s+(?:inside|into|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:system|platform|screen|record)\b|\bplug-?ins\b|\bplug-in\b|\badd-ins?\b",
@@ -967,7 +994,15 @@ R07 = ReasonRules(
         r"\b(?:create|raise|open|log)s?\s+(?:[\w-]+\s+)?(?:work\s+orders?|tickets?|jobs?|cases?|tasks?)\s+(?:automatically\s+)?in\s+(?-i:[A-Z][\w-]+)",
         r"\bwrit(?:e|es|ing)\s+(?:[\w-]+\s+){0,3}?back\s+(?:in)?to\b",
         r"\bsingle\s+sign[- ]on\b|\bSSO\b|\b(?:to|would|will|must|should|could)\s+(?:need\s+to\s+)?connect\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z][\w-]+)",
-        r"\bconnect(?:ing|ed|s)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:tool|system|platform)s?\b",
+        r"\bconnect(?:ing|ed|s)?\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:tool|system|platform|workflow|portal|database|app|module)s?\b",
+        # the need in other words: "a link between the planner and the theatre system", "an interface that raises a
+        # notification in the maintenance system", "the forecast would also feed the booking shop", "suggestions would
+        # show up inside the rota screen"
+        r"\b(?:link|connection)s?\s+between\b|\b(?:an?|the)\s+interface\s+(?:that|which)\s+(?:would\s+|will\s+)?(?:raises?|creates?|sends?|posts?|writes?|pushes?|feeds?|passes?)\b|"
+        r"\binterfaces?\s+(?:is|are|was|would\s+be)\s+(?:\w+\s+)?(?:feasible|possible|planned|needed|required)\b",
+        r"\b(?:would|could|should|will|to)\s+(?:also\s+|later\s+)?feed\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:shop|system|platform|tool|model|portal|ERP|CRM)s?\b|"
+        r"\bfeed\s+(?:the\s+)?(?:forecasts?|outputs?|scores?|results?|predictions?|recommendations?|requests?|alerts?|suggestions?|drafts?)\s+(?:\w+\s+){0,2}?(?:in)?to\b|"
+        r"\b(?:show|appear|sit)s?\s+(?:up\s+)?(?:inside|within)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?:system|platform|screen|record|tool|database)\b",
         r"\b(?:loaded|fed|written|pushed)\s+into\s+(?-i:[A-Z][\w-]+)",
     ), other_senses=rx(r"\b(?:UI|user)\s+interfaces?\b|\bAPI\s+(?:hosting|costs?|fees?|charges?|pricing|prices?|spend|bills?)\b",
                        r"\bintegrat\w+\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:teams?|organi[sz]ations?|forces|companies|businesses)\b",
@@ -1011,6 +1046,12 @@ R08 = ReasonRules(
             r"analysts|underwriters|participants|associates|lawyers|planners|dispatchers|technicians|engineers|recruiters|tutors|drivers|leads)\b",
             r"\b(?:staff|team|user|pilot|site)\s+briefings?\b|\bbriefings?\s+and\s+training\b|\bbriefings?\b[^.;]{0,40}?\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:agents|staff|users|teams?|handlers|officers|drivers|technicians|planners)\b",
             r"\b(?:half|one|two|three|\d+)[- ](?:hour|day)\s+(?:[\w-]+\s+)?(?:sessions?|training|course|introduction|workshop|walk-?through|briefing|module)\b|\b(?:short|training)\s+module\b",
+            # people taught to use it, in other words: "the graders on Line 2 were trained by the vendor", "received two short
+            # sessions", "a lunch-and-learn", "a 15-minute briefing", "a one-hour demo", "a half-day induction", "hands-on training"
+            r"\b(?:[a-z]+(?:ers|ors|ists|ians|ants|ents)|staff|nurses|clerks|crews|doctors|vets|teams?|desks?|people)\b[^.;]{0,40}?\b(?:were|was|have\s+been|had\s+been|will\s+be)\s+"
+            r"(?:trained|briefed|coached|inducted|shown\s+(?:how|the\s+tool))\b|"
+            r"\breceiv\w+\s+(?:[\w'\u2019-]+\s+){0,4}?(?:sessions?|demos?|demonstrations?|walk-?throughs?|training)\b|\blunch[- ]and[- ]learns?\b|\bhands-on\s+training\b|"
+            r"\b(?:\d+|one|two|three|half)[- ](?:minute|hour|day)\s+(?:[\w-]+\s+)?(?:demos?|demonstrations?|onboarding|inductions?)\b",
         ), core=True, other_senses=TRAINING_MODEL_SENSE),
         Element("communications", rx(
             r"\bcommunications?\s+(?:plan|strategy|campaign|approach)\b|\bcomms\s+plan\b|\bstakeholder\s+(?:engagement|communications?)\s+plan\b|\btown[- ]halls?\b|\broadshows?\b|\bbriefings?\s+for\s+(?:staff|teams)\b",

@@ -384,9 +384,32 @@ def test_outputs_checked_against_a_rule_book(text: str, expected: Status) -> Non
     ("R08", "Reception staff get a 20-minute demo on their first day.", Status.PARTIAL),
     # ... not the model's own training
     ("R08", "The classifier was trained on 40,000 labelled tickets.", Status.MISSING),
+    # R09: shadow running in other words is some realism, not a live test (each was missing)
+    ("R09", "Mode: shadow. The engine read every incoming request.", Status.PARTIAL),
+    ("R09", "The dispatchers did not see its recommendations during the trial; we compared them with their own choices weekly.",
+     Status.PARTIAL),
+    ("R09", "The forecasts were not used to place orders; buyers kept their usual spreadsheet.", Status.PARTIAL),
+    # R01: a before-and-after written with an arrow, or a target "to at least" an amount (each was partial)
+    ("R01", "Cost per claim settled fell 41 -> 29 over the twelve weeks.", Status.ADDRESSED),
 ])
 def test_needs_and_outcomes_named_in_plain_words(rid: str, text: str, expected: Status) -> None:
     assert review(make_doc([text], doc_type=DocType.REPORT))[rid][0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We will sort out privacy and consent with the solicitor if we decide to go live.",
+    "A data protection review of the call recordings will happen before any region-wide rollout.",
+    "Privacy questions are to be worked through with the records team once funding is confirmed.",
+])
+def test_governance_left_for_a_go_ahead_is_missing(text: str) -> None:
+    """Left for a later go-ahead, in other words than "at the scale gate": deferred, which is missing (was partial)."""
+    assert review(make_doc([text]))["R06"][0] == Status.MISSING
+
+
+def test_a_target_to_at_least_an_amount() -> None:
+    """A proposal's target written "to at least €43.00" is a target (was: target not stated, partial)."""
+    text = "Revenue per seat sold rises from a baseline of €40.10 to at least €43.00."
+    assert review(make_doc([text]))["R01"][0] == Status.ADDRESSED
 
 
 @pytest.mark.parametrize("text", [

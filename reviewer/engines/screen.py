@@ -983,7 +983,8 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     # later stage ("shadow mode for four weeks, then a canary release to live traffic")
     shadow = []
     for m in hist:
-        if any(w in m.match.lower() for w in ("shadow", "parallel", "alongside", "side by side", "observe", "silent", "observation", "advisory", "background")):
+        if any(w in m.match.lower() for w in ("shadow", "parallel", "alongside", "side by side", "observe", "silent", "observation", "advisory", "background",
+                                              "not", "never", "nobody")):
             cs, ce = _clause(m.unit.text, m.start, m.end)
             later = _LATER_STAGE.search(m.unit.text, m.end)
             end = max(m.end + 50, ce) if later is None else min(max(m.end + 50, ce), later.start())

@@ -138,6 +138,13 @@ DEFERRAL = rx(
     r"\bbeyond\s+(?:the\s+)?(?:scope\s+of\s+)?(?:this\s+|the\s+)?(?:pilot|poc|trial|initial\s+phase)\b",
     r"\bpost[- ](?:pilot|poc|trial)\s+(?:phase|stage|work|activity|activities)\b",
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|scoped|planned|costed|budgeted|funded)\b",
+    # left for a go-ahead in other words: "if we decide to go live", "before any network-wide rollout", "before any member
+    # uses the assistant", "to be worked through with Compliance if ...", "I'd suggest we agree that later"
+    r"\bif\s+we\s+(?:then\s+)?(?:decide\s+to\s+)?(?:go\s+(?:live|further|ahead)|roll\s+(?:it\s+)?out|proceed|scale\s+(?:it\s+)?up|take\s+it\s+forward)\b|"
+    r"\b(?:before|at\s+the\s+time\s+of|ahead\s+of)\s+any\s+(?:[\w-]+\s+){0,2}?(?:roll[- ]?out|go[- ]live|live\s+use|scale[- ]up|expansion|extension)\b|"
+    r"\bbefore\s+any\s+(?:[\w-]+\s+)?(?:members?|customers?|users?|patients?|residents?|tenants?|students?)\s+(?:uses?|sees?|receives?)\b|"
+    r"\b(?:will|would|to)\s+be\s+(?:worked\s+through|sorted(?:\s+out)?)\s+(?:with\s+(?:the\s+)?(?:[\w&'\u2019-]+\s+){1,4}?)?(?:at|if|when|once|after|before|later)\b|"
+    r"\b(?:suggest|propose)\s+(?:that\s+)?we\s+(?:agree|sort|decide|settle|work\s+out)\b",
     r"\b(?:is|are)\s+(?:still\s+)?being\s+(?:prepared|developed|drafted|worked\s+(?:on|up)|modelled|modeled|scoped|designed|planned)\b",
 )
 # In a post-pilot report, these make a statement a promise, not a measurement.
@@ -330,6 +337,8 @@ TECHNICAL_METRIC = rx(
     r"true\s+positive\s+rate|confusion\s+matrix|model\s+performance|uptime|availability|tokens?\s+per\s+second)\b",
 )
 # Words that make a number a baseline: today's level, a "before", a comparison.
+# a before-and-after (or today-and-target) pair written with an arrow: "6.2% -> 2.4%", "47 → 12 days"
+ARROW = r"\d[\d,.]*\s*(?:%|[a-z]+)?\s*(?:-+>|\u2192|\u21d2|=>)\s*[£$€]?\d"
 BASELINE = rx(
     r"\bbase[- ]?lines?\b|\bbaselined\b|\bbenchmark\b|\bas[- ]is\b|\bpre[- ](?:pilot|trial|implementation|deployment)\b",
     r"\b(?:currently|current(?:ly)?\s+(?:average|level|rate|value|performance|figure)|today|at\s+present|presently)\b[^.;]{0,60}?\d",
@@ -346,14 +355,16 @@ BASELINE = rx(
     # a current value stated plainly ("handling time is 11 days", "churn stands at 2.1%")
     r"\bwhich\s+(?:is|was|were|are)\s+(?:\w+\s+){0,2}?[£$€]?\d",
     r"\b(?:is|are|stands\s+at|averages?|averaged|runs\s+at|sits\s+at)\s+(?:around\s+|about\s+|roughly\s+|currently\s+|now\s+)?[£$€]?\d",
+    ARROW,
 )
 # Words that make a number a target.
 TARGET = rx(
     r"\btargets?\b|\btargeting\b|\btargeted\b|\bgoal\b|\bobjective\b|\bambition\b|\bsuccess\s+criteri(?:on|a)\b|\bthreshold\b",
     r"\baims?\s+to\b|\baiming\s+(?:to|for|at)\b|\baims?\s+(?:for|at)\s+[£$€]?\d|\bseeks?\s+to\b|\bexpected\s+to\s+(?:reduce|cut|increase|improve|lift|raise|lower)\b",
     r"\b(?:reduce|cut|increase|improve|lift|raise|lower|decrease|bring\s+down|grow)\w*\b[^.;]{0,120}?\b(?:by|to)\s+(?:at\s+least\s+)?[£$€]?\d",
-    r"\bfrom\s+(?:[\w-]+\s+){0,5}?[£$€]?\d[\d,.]*[^.;]{0,60}?\bto\s+[£$€]?\d",
-    r"\b(?:at\s+least|no\s+more\s+than|below|under|above|over)\s+[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|days?|hours?|minutes?|weeks?)",
+    r"\bfrom\s+(?:[\w-]+\s+){0,5}?[£$€]?\d[\d,.]*[^.;]{0,60}?\bto\s+(?:at\s+least\s+|at\s+most\s+|no\s+more\s+than\s+|under\s+|below\s+|above\s+|over\s+|about\s+|around\s+)?[£$€]?\d",
+    r"\b(?:at\s+least|no\s+more\s+than|below|under|above|over)\s+(?:[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|days?|hours?|minutes?|weeks?)|[£$€]+\s?\d)",
+    ARROW,
     r"[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|days?|hours?|minutes?|k|m)?\s+by\s+(?:the\s+)?(?:end\s+of|year[- ]end|month\s+\d|week\s+\d|Q[1-4]|20\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)",
 )
 # A measured result in a report: a past-tense change with a number.
@@ -362,6 +373,7 @@ MEASURED = rx(
     r"\b(?:fell|dropped|decreased|declined|reduced|rose|increased|improved|grew|cut|shortened|lowered|saved|recovered|rolled|halved|doubled|cleared|"
     r"was|were|averaged|reached|achieved|delivered|measured|observed|recorded|went|came)\b[^.;]{0,80}?\d",
     r"\b\d[\d,.]*\s*(?:%|per\s+cent|pp|percentage\s+points?)\s+(?:reduction|increase|improvement|lift|fall|drop|decrease|uplift|saving)\b",
+    ARROW,
 )
 MEASUREMENT_PROTOCOL = rx(
     r"\bmeasur(?:ed|ement|ing)\b|\btracked\b|\bmonitored\s+(?:weekly|monthly|daily)\b|\bA/B\b|\bcontrol\s+group\b|\brandomi[sz]ed\b|"
@@ -1195,6 +1207,11 @@ R09 = ReasonRules(
             r"\b(?:ran|runs|running|run)\s+(?:[\w-]+\s+){0,3}?in\s+the\s+background\b",
             # run beside the normal way of working, not instead of it: shadow running in other words
             r"\b(?:alongside|in\s+parallel\s+(?:with|to)|side\s+by\s+side\s+with)\s+(?:the\s+|their\s+)?(?:normal|usual|existing|current|old|manual|standard|regular)\b",
+            # shadow running in other words: "Mode: shadow", "the forecast was shadow-run", "in parallel with the planners' own
+            # plan", "the desk did not see its output", "the forecasts were not used to place orders", "told not to act on it"
+            r"\bmode\s*:\s*shadow\b|\bshadow[- ]run\w*|\bin\s+parallel\s+with\s+(?:the\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,2}?own\b|"
+            r"\b(?:did\s+not|didn't|never)\s+(?:see|use|act\s+on)\s+(?:the\s+|its\s+|any\s+|[\w-]+['\u2019]s\s+)?(?:outputs?|forecasts?|flags?|alerts?|recommendations?|plans?|suggestions?|scores?)\b|"
+            r"\b(?:were|was)\s+not\s+used\s+to\s+(?:place|make|set|decide|plan|dispatch|schedule|price|allocate)\b|\btold\s+not\s+to\s+act\s+on\b|\bnobody\s+acted\s+on\b",
         )),
         Element("volunteer or self-selected users", rx(
             r"\bvolunteer(?:s|ed)?\b|\bearly\s+adopters?\b|\bhand[- ]?picked\b|\bself[- ]selected\b|\bopted\s+in\b|\bopt[- ]in\b|\benthusiasts?\b",

@@ -155,6 +155,19 @@ def test_sales_pipeline_is_not_a_data_pipeline() -> None:
     assert review(doc)["R04"][0] == Status.MISSING
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a portfolio of anything else, in the writer's own noun, is not an AI portfolio (each was partial)
+    ("Our route portfolio grew to 41 destinations this year.", Status.MISSING),
+    ("The estate's portfolio of 120 holiday lets is managed from Kendal.", Status.MISSING),
+    ("The forecast covers the whole seasonal-menu portfolio.", Status.MISSING),
+    # ... while the organisation's own portfolio of AI work still counts
+    ("The pilot sits in the Board's portfolio of AI projects with the chatbot and the invoice reader.", Status.PARTIAL),
+    ("It is one of three AI initiatives in the digital health portfolio.", Status.PARTIAL),
+])
+def test_a_portfolio_of_anything_else(text: str, expected: Status) -> None:
+    assert review(make_doc([text]))["R10"][0] == expected
+
+
 def test_loan_portfolio_is_not_an_ai_portfolio() -> None:
     doc = make_doc(["The model scores every account in the mortgage portfolio and the loan portfolio."])
     assert review(doc)["R10"][0] == Status.MISSING

@@ -1244,6 +1244,15 @@ PORTFOLIO_OTHER_SENSE = rx(
     r"\bportfolio\s+(?:of\s+(?:[\w-]+\s+){0,2}?(?:loans|mortgages|properties|assets|customers|clients|products|policies|investments|debt|accounts|brands|titles|sites|stores|hotels|homes)|managers?\s+(?:in|at)\b|returns|yield|risk\s+weighted)",
     r"\b(?:commodity|commodities|stock|share|pension|scheme|trading|brand|product|title|energy|generation|asset|exploration|mining|land)\s+portfolios?\b",
     r"\bportfolio\s+compan(?:y|ies)\b",
+    # a portfolio of anything else, in the writer's own noun: "the route portfolio", "our backlist portfolio", "a
+    # portfolio of 60 blocks", "the study portfolio" (not an AI, data, digital or project portfolio, nor "our portfolio")
+    r"(?<!['\u2019])(?<!\bdigital\s)(?<!\bAI\s)(?<!\bdata\s)(?<!\binnovation\s)\b"
+    r"(?!(?:AI|ML|GenAI|data|analytics|innovation|automation|digital|transformation|technology|tech|IT|change|project|pilot|"
+    r"use[- ]case|experiment|initiative|programme|program|the|our|its|their|a|an|this|that|one|single|whole|wider|overall|entire|same|"
+    r"group|corporate|enterprise|organi[sz]ation(?:al)?|company|firm|council|trust|bank|board|executive|investment|growing|current)\b)"
+    r"[A-Za-z][\w-]*\s+portfolios?\b",
+    r"\bportfolio\s+of\s+(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|some|our|its|the)\s+)?+(?!(?:AI|ML|GenAI|pilots?|use\s+cases?|initiatives?|projects?|experiments?|trials?|tools?|models?|"
+    r"solutions?|automation|analytics|data|digital|work|investments?|bets?|efforts?|applications?)\b)[\w-]+",
 )
 R10 = ReasonRules(
     reason_id="R10",

@@ -168,6 +168,20 @@ def test_a_portfolio_of_anything_else(text: str, expected: Status) -> None:
     assert review(make_doc([text]))["R10"][0] == expected
 
 
+@pytest.mark.parametrize("rid, text", [
+    # keywords in other senses (each was partial)
+    ("R08", "Segmentation quality is reported as mean intersection-over-union."),
+    ("R08", "The depot at Union Street took part from May."),
+    ("R08", "Last year leakage cost us £1.1 million in outcome delivery incentive penalties."),
+    ("R08", "The pilot is funded from the change budget held by the Transformation Office."),
+    ("R08", "Our six-week engagement with the client ended in June."),
+    ("R01", "Processing time per 1,000 images fell to four minutes on the new GPU."),
+    ("R01", "Throughput at belt speed 3 m/s held steady."),
+])
+def test_keywords_in_other_senses(rid: str, text: str) -> None:
+    assert review(make_doc([text], doc_type=DocType.REPORT))[rid][0] == Status.MISSING
+
+
 def test_loan_portfolio_is_not_an_ai_portfolio() -> None:
     doc = make_doc(["The model scores every account in the mortgage portfolio and the loan portfolio."])
     assert review(doc)["R10"][0] == Status.MISSING

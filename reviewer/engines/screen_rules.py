@@ -401,6 +401,10 @@ R01 = ReasonRules(
                                 r"\btimes?\b[^.;]{0,40}?(?:<|≤|under|below|of|:)?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds|ms|milliseconds)\b",
                                 # usage of the tool itself, tracked for change management
                                 r"\badoption\s+(?:KPIs?|metrics?|measures?|rates?)\b",
+                                # the machine's own speed: "processing time per 10,000 comments", "run time per category",
+                                # "throughput at belt speed 2.8 m/s"
+                                r"\b(?:processing|run|running|compute|inference)\s+times?\s+per\s+(?:\d[\d,]*|category|batch|run|image|page|document|frame|file)\b|"
+                                r"\bthroughput\b[^.;|]{0,30}?(?:\bbelt\s+speed\b|\bm/s\b|\bframes?\b|\bimages?\b|\bpages?\b|\bper\s+second\b|\bfps\b)",
                                 r"\bsavings\s+(?:accounts?|products?|balances?|schemes?|plans?|bonds?|pots?)\b",
                                 # what a model predicts, not the business outcome: "the churn prediction pilot", "a fraud score"
                                 r"\b(?:churn|fraud|default|attrition|demand|no[- ]show|lapse)\s+(?:prediction|predictor|model|models|score|scores|scoring|propensity|classifier|flags?|label)\b",
@@ -1030,6 +1034,13 @@ TRAINING_MODEL_SENSE = rx(
     # reinforcement-learning agents "trained by simulating ... reward or penalty" are software, not staff
     r"\btrain\w*\s+(?:\w+\s+){0,3}?(?:by|through|via|using)\s+(?:\w+\s+){0,2}?(?:simulat\w+|self[- ]play|trial\s+and\s+error|exploration)|\brewards?\s+(?:or|and)\s+penalt|\breward\s+(?:functions?|signals?|models?)\b|\breinforcement\s+learning\b|\benvironment\s+states?\b",
 )
+# Not the people side of change: a metric or a place named "union", a regulator's incentive scheme, the change budget
+# a pilot is funded from.
+PEOPLE_CHANGE_OTHER_SENSE = rx(
+    r"\bover[- ]union\b|\bunion\s+(?:square|street|station|road|terrace)\b|\bEuropean\s+Union\b|"
+    r"\boutcome\s+delivery\s+incentives?\b|\bincentives?\s+(?:penalt\w+|payments?\s+to\s+customers)\b",
+    r"\b(?:from|within|out\s+of|under)\s+(?:the\s+|our\s+|this\s+year's\s+)?(?:[\w-]+\s+)?change\s+(?:budget|portfolio|fund)\b",
+)
 R08 = ReasonRules(
     reason_id="R08",
     elements=(
@@ -1037,7 +1048,7 @@ R08 = ReasonRules(
             r"\bchange\s+(?:management|plan|programme|program|lead|leads|manager|network|impact\s+assessment|readiness|strategy|budget|team|champions?)\b",
             r"\benablement\s+(?:plan|programme|program|team|approach|lead|workstream)\b|\bchange\s+network\b|\bfloor[- ]?walkers?\b|"
             r"\b(?:organi[sz]ational|business|people|cultural)\s+change\b|\bchange\s+(?:and\s+)?adoption\b|\bchampions?\s+network\b|\bsuper[- ]?users?\b|\bchange\s+agents?\b",
-        ), core=True),
+        ), core=True, other_senses=PEOPLE_CHANGE_OTHER_SENSE),
         Element("training", rx(
             r"\btrain(?:ing|ed)?\b(?:\s+(?:for|of|to))?\s+(?:\w+\s+){0,3}?(?:staff|users|agents|colleagues|teams?|employees|handlers|advisers|advisors|clinicians|"
             r"caseworkers|operators|workforce|frontline|managers|nurses|officers|analysts|people|underwriters|collectors|participants|"
@@ -1087,11 +1098,11 @@ R08 = ReasonRules(
         ), core=True),
         Element("role and incentive changes", rx(
             r"\b(?:role|job)\s+(?:changes|redesign|profiles|descriptions)\b|\bincentives?\b|\b(?:performance|team)\s+(?:metrics|objectives|targets|scorecards?)\s+(?:for|of)\s+(?:staff|agents|teams)\b|\b(?:trade\s+)?unions?\b|\bworks\s+council\b|\bHR\s+(?:consultation|business\s+partner)\b",
-        )),
+        ), other_senses=PEOPLE_CHANGE_OTHER_SENSE),
         Element("budget for change", rx(
             r"\b(?:change|training|adoption|communications|enablement)\s+(?:budget|costs?|spend|investment|FTEs?|resourc\w+)\b|\bbudget\w*\s+(?:[£$€]?[\w,.]+\s+){0,3}?(?:for|of)\s+(?:\w+\s+){0,2}?(?:change|training|adoption|enablement)\b|"
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s+(?:\w+\s+){0,4}?(?:change|training|adoption)\b",
-        )),
+        ), other_senses=PEOPLE_CHANGE_OTHER_SENSE),
     ),
     gap_cues=(Element("pilot users only", rx(
         r"\bvolunteers?\b|\bearly\s+adopters?\b|\bself[- ]selected\b|\benthusiasts?\b|\bhand[- ]?picked\b|\bpilot\s+(?:users|cohort|group)\s+only\b",
@@ -1105,8 +1116,8 @@ R08 = ReasonRules(
         # not "training", "onboarding" or "communications": a model, a vendor and a team have those too
         r"\b(?:briefings?|briefed|workshops?\s+(?:for|with)\s+(?:staff|users|teams?|the\s+\w+)|drop[- ]in\s+sessions?|"
         r"user\s+guides?|quick[- ]reference\s+(?:cards?|guides?)|champions?|super[- ]?users?|newsletters?|town\s+halls?|roadshows?|"
-        r"engagement\s+(?:with|sessions?|plan)|staff\s+(?:engagement|consultation|feedback)|unions?|works\s+council|consultation\s+with\s+staff)\b",
-    ), other_senses=TRAINING_MODEL_SENSE),
+        r"engagement\s+(?:with\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:staff|users|teams?|employees|colleagues|unions?|workforce|managers|frontline|crews|nurses)|sessions?|plan)|staff\s+(?:engagement|consultation|feedback)|unions?|works\s+council|consultation\s+with\s+staff)\b",
+    ), other_senses=rx(TRAINING_MODEL_SENSE.pattern, PEOPLE_CHANGE_OTHER_SENSE.pattern)),
 )
 
 # --------------------------------------------------------------------------- R09 real-world testing

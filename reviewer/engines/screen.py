@@ -974,6 +974,12 @@ _CURATED = re.compile(r"cop(?:y|ies)|past|curat|synthetic|sample|anonymi|identif
 _LATER_STAGE = re.compile(r"\bthen\b|\bfollowed\s+by\b|\bafter\s+(?:that|which)\b|\bafterwards\b", re.I)
 
 
+# the cues of R09's "real historical data or shadow running" that mean shadow running, as whole words ("not" in
+# "the forecasts were not used", never in "annotated")
+_SHADOW_WORDS = re.compile(r"\b(?:shadow|parallel|alongside|side\s+by\s+side|observe|silent|observation|advisory|background|not|never|nobody)\b",
+                           re.I)
+
+
 def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     live_el, _, nonvol_el, _ = rules.elements
     hist_el, vol_el, sandbox_el = rules.gap_cues
@@ -983,8 +989,7 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     # later stage ("shadow mode for four weeks, then a canary release to live traffic")
     shadow = []
     for m in hist:
-        if any(w in m.match.lower() for w in ("shadow", "parallel", "alongside", "side by side", "observe", "silent", "observation", "advisory", "background",
-                                              "not", "never", "nobody")):
+        if _SHADOW_WORDS.search(m.match):
             cs, ce = _clause(m.unit.text, m.start, m.end)
             later = _LATER_STAGE.search(m.unit.text, m.end)
             end = max(m.end + 50, ce) if later is None else min(max(m.end + 50, ce), later.start())

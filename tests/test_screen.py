@@ -399,6 +399,8 @@ def test_outputs_checked_against_a_rule_book(text: str, expected: Status) -> Non
     # R01: an operating outcome named in plain words, with no numbers (was missing); a model's own "fewer" is not
     ("R01", "The aim is fewer wasted site visits and fewer parcels sent back to the depot.", Status.PARTIAL),
     ("R01", "The new prompt produced fewer false positives and fewer hallucinations.", Status.MISSING),
+    # ... nor a statement about the data ("fewer X are ...")
+    ("R01", "Fewer parcels are sent on Sundays, so the model sees less weekend data.", Status.MISSING),
     # R05: what the tool's service costs to run, or its kit to buy, in any currency (each was missing) ...
     ("R05", "Hosting and storage have averaged NZD 2,300 per month so far.", Status.PARTIAL),
     ("R05", "The three depth cameras came to CHF 18,500 with mounting.", Status.PARTIAL),
@@ -431,6 +433,12 @@ def test_needs_and_outcomes_named_in_plain_words(rid: str, text: str, expected: 
 def test_governance_left_for_a_go_ahead_is_missing(text: str) -> None:
     """Left for a later go-ahead, in other words than "at the scale gate": deferred, which is missing (was partial)."""
     assert review(make_doc([text]))["R06"][0] == Status.MISSING
+
+
+def test_a_human_in_the_loop_is_not_a_redesigned_process() -> None:
+    """A person checking the output is oversight (R06), not a future operating model (R02; was partial, "handoffs")."""
+    doc = make_doc(["The summaries are produced by a multi-step process with a human in the loop at each stage."], doc_type=DocType.REPORT)
+    assert review(doc)["R02"][0] == Status.MISSING
 
 
 def test_a_target_to_at_least_an_amount() -> None:

@@ -267,7 +267,9 @@ COMMERCIAL_KPI = rx(
     # an operating outcome in plain words: "fewer wasted follow-ups", "fewer consignments held at destination", "fewer no-shows"
     # (not a model's own: "fewer false positives", "fewer errors in the extraction")
     r"\bfewer\s+(?!(?:false|errors?|mistakes|tokens?|hallucinations?|misclassifications?|flags|alerts|alarms|clicks|fields|documents|pages|steps|prompts|"
-    r"people|staff|users|volunteers|sites|options|features|words|characters|lines|rows)\b)(?:[\w-]+\s+){0,2}?[\w-]+s\b",
+    r"people|staff|users|volunteers|sites|options|features|words|characters|lines|rows)\b)(?:[\w-]+\s+){0,2}?[\w-]+s\b"
+    # a statement about the data, not an aim: "fewer patients are admitted at night"
+    r"(?!\s+(?:are|were|is|was|than)\b)",
     r"\b(?:processing|turnaround|turn-around|cycle|resolution|waiting|wait|lead|queue|decision|reporting|repair|"
     r"handling|settlement|onboarding|approval|triage|admin(?:istrative)?|clinician|staff|officer|caseworker|lawyer|"
     r"analyst|recruiter|engineer|planner|adviser|advisor|agent|fix|journey|transit|dwell|door[- ]to[- ]door)\s+times?\b",
@@ -466,7 +468,8 @@ R02 = ReasonRules(
         ), core=True),
         Element("handoffs", rx(
             r"\bhand[- ]?offs?\b|\bhands?\s+off\b|\bhanded\s+to\s+(?:a|an|the)\s+(?:senior\s+)?(?:human|agent|consultant|specialist|clinician|team|caseworker|handler|adviser|advisor|reviewer|supervisor|manager)\b|\bhand(?:ed)?\s+(?:off|over)\s+(?:to|between)\s+(?:a\s+|the\s+)?(?:human|agent|staff|team|caseworker|handler|adviser|advisor|clinician)",
-            r"\bhuman[- ]in[- ]the[- ]loop\b|\bhuman[- ]machine\b|\bhuman[- ]AI\b|\bhuman\s+review\s+(?:step|stage|of)\b",
+            # a human-in-the-loop step designed into the process; a human in the loop alone is oversight (R06)
+            r"\bhuman[- ]in[- ]the[- ]loop\s+(?:step|stage|check|queue)\b|\bhuman[- ]machine\b|\bhuman[- ]AI\b|\bhuman\s+review\s+(?:step|stage|of)\b",
             r"\b(?:escalat\w+|rout\w+|referr\w+|triag\w+)\s+(?:\w+\s+){0,3}?to\s+(?:a\s+|the\s+)?(?:human|agent|specialist|senior|team|caseworker|handler|adviser|clinician|underwriter|investigator)",
             r"\b(?:exceptions?|edge\s+cases|complex\s+(?:cases|queries)|low[- ]confidence\s+(?:cases|items|scores))\s+(?:go|are\s+(?:sent|routed|passed|handed|referred)|pass)\s+to\b",
         ), core=True),

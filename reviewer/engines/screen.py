@@ -505,6 +505,11 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
             return touched
         return _Assessment(Status.MISSING, f"Only {_join(found)}; none of the core elements.", [], (gaps or deferred or negated)[:1], [])
     if aff and not has_required and gaps and rules.gap_beats_peripheral and not (deferred or fut_core):
+        touched = _topic(rules, doc) if rules.topic_beats_gap else None
+        if touched is not None:
+            # "exported by hand; a proper connection to the incident system would be needed": the gap, with the need named
+            return _Assessment(Status.PARTIAL, f"Names {_join(found)} only and shows {gaps[0].element}, but {rules.topic.name if rules.topic else 'the subject'} "
+                               "is named as a need.", _spread(aff, 1) + touched.support[:1], gaps[:1], found)
         return _Assessment(rules.gap_status, f"Names {_join(found)} only, and the document shows {gaps[0].element}.",
                            _spread(aff, 1), gaps[:1], found)
     if enough:
@@ -693,6 +698,14 @@ def _machine_speed(m: Mention) -> bool:
     return bool(units) and all(u in _MACHINE_UNITS for u in units)
 
 
+# Today's figure for a business measure: "currently take a median of 11 working days", "on average around 11 hours"
+_CURRENT_FIGURE_EL = R.Element("today's figure for a business measure", R.rx(
+    r"\b(?:currently|today|at\s+present|on\s+average|the\s+current\s+(?:average|median|figure|rate|level)|a\s+median\s+of|an\s+average\s+of)\b[^.;]{0,80}?"
+    r"\b\d[\d,.]*\s*(?:%|per\s*cent|percent|(?:working\s+|business\s+|calendar\s+)?(?:minutes?|mins?|hours?|days?|weeks?))",
+    r"\b\d[\d,.]*\s*(?:%|per\s*cent|percent|(?:working\s+|business\s+|calendar\s+)?(?:minutes?|mins?|hours?|days?|weeks?))\b[^.;]{0,60}?\b(?:currently|today|at\s+present|on\s+average)\b",
+), core=True)
+
+
 def _r01(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     kpi_el = rules.elements[0]
     hits = [(k, m) for k, m in _find(doc, kpi_el) if not _machine_speed(m)]
@@ -741,6 +754,11 @@ def _r01(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     if deferred:
         return _Assessment(Status.PARTIAL, "Commercial KPI mentioned only as deferred (to be defined later).", [], deferred[:2], [])
     neg = [m for _, m in hits if m.polarity == "negated"]
+    current = [m for _, m in _find(doc, _CURRENT_FIGURE_EL) if m.polarity == "affirmed" and not R.TECHNICAL_METRIC.search(m.unit.text)]
+    if current and not tech:
+        # "drafting the inventory takes our paralegals on average around 11 hours" and no target: the measure, with its baseline only
+        return _Assessment(Status.PARTIAL, "A business measure is given with today's figure, but no KPI with a target is set.",
+                           current[:2], [], ["baseline"])
     if neg and doc.is_report:
         return _Assessment(Status.PARTIAL, "Commercial outcome named, but the report says it was not measured.", [], neg[:1] + tech[:1], ["commercial KPI"])
     if tech:
@@ -1001,7 +1019,10 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     vol = [m for _, m in _find(doc, vol_el, gap=True) if m.polarity == "affirmed"]
     sandbox = [m for _, m in _find(doc, sandbox_el, gap=True) if m.polarity == "affirmed"]
     handoffs = [m for _, m in _find(doc, rules.elements[1]) if m.polarity == "affirmed"]
-    if live_aff and (nonvol or not vol):
+    # "six case managers, nominated by their heads, used it on their live caseload": every live mention is the chosen few's
+    vol_units = {id(m.unit) for m in vol} - {id(m.unit) for m in nonvol}  # "all station staff, not only volunteers" is not a chosen few
+    by_chosen = bool(live_aff) and all(id(m.unit) in vol_units for m in live_aff)
+    if live_aff and (nonvol or not vol) and not by_chosen:
         found = ["production data", "live operational environment"] + (["non-volunteer users"] if nonvol else []) + (["real handoffs"] if handoffs else [])
         return _Assessment(Status.ADDRESSED, "Tested on live work or production data" + (" with non-volunteer users." if nonvol else "."),
                            [live_aff[0], *(nonvol[:1] or handoffs[:1])], [], found)

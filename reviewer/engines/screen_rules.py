@@ -506,9 +506,9 @@ R02 = ReasonRules(
         # "who makes the call on borderline parts", "what that means for the operator's checks"
         r"\b(?:would|will|must|should|may|might)\s+(?:need\s+to|have\s+to)\s+change\b|"
         # "how targets, contracts and teams must change", "the inspector's role would change": the work itself, changing
-        r"\b(?:roles?|targets?|teams?|jobs?|contracts?|rotas?|shifts?|duties|responsibilities|checks?|authority|sign[- ]?offs?)\s+(?:must|would|will|should|may|might|could)\s+(?:also\s+|all\s+)?change\b|"
+        r"\b(?:roles?|targets?|teams?|jobs?|contracts?|rotas?|shifts?|duties|responsibilities|checks?|authority|sign[- ]?offs?|work)\s+(?:must|would|will|should|may|might|could)\s+(?:also\s+|all\s+)?change\b|"
         r"\bchanges?\s+what\s+(?:the\s+|our\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:does|do|did)\b|\broles?\s+(?:could|would|will|might|may)\s+(?:focus|shift|move|change|become|narrow)\b|"
-        r"\bwho\s+makes\s+the\s+call\b|\bwhat\s+(?:that|this|it)\s+means\s+for\s+(?:the\s+)?[\w'\u2019-]+\s+(?:checks?|roles?|work|jobs?|staff|teams?)\b|"
+        r"\bwho\s+makes\s+the\s+call\b|\bwhat\s+(?:that|this|it)\s+(?:means|would\s+mean|will\s+mean)\s+for\s+(?:the\s+)?[\w'\u2019-]+\s+(?:checks?|roles?|work|jobs?|staff|teams?)\b|"
         r"\bwhat\s+happens\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:inspectors|staff|agents|roles?|workers|clerks|operators|officers|teams?)\b|"
         r"\b(?:move|moves|moved|shift|shifts|switch|switches)\s+to\s+(?:a|an|the)\s+(?:lighter|new|different|simpler|shorter|risk[- ]based)\s+(?:[\w\"'-]+\s+){0,4}?(?:review|process|check|step|routine|model|approach|sampling)\b|"
         r"\bfrom\s+manual\s+to\b",
@@ -516,8 +516,8 @@ R02 = ReasonRules(
         # assistants", "the way we plan the week will change", "how the validation stage is organised", "the standard would need
         # rewriting", "whether an officer can close a low-risk case on their own"
         r"\bwho\s+does\s+what\b|\bdivision\s+of\s+(?:work|labou?r|responsibilit(?:y|ies)|tasks)\b|\bchange\s+the\s+work\s+of\b|"
-        r"\bway\s+(?:we|they|the\s+[\w-]+)\s+(?:plan|work|schedule|organi[sz]e|staff|run|handle)\b[^.;]{0,40}?\b(?:will|would|could|should|might|may)\s+(?:\w+\s+)?change\b|"
-        r"\bhow\s+(?:the\s+|our\s+)?[\w-]+\s+(?:stage|team|desk|office|function|service|work|process)\s+is\s+(?:organi[sz]ed|run|staffed)\b|"
+        r"\bway\s+(?:we|they|the\s+[\w-]+)\s+(?:plans?|works?|schedules?|organi[sz]es?|staffs?|runs?|handles?)\b[^.;]{0,40}?\b(?:will|would|could|should|might|may)\s+(?:\w+\s+)?change\b|"
+        r"\bhow\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:stage|team|desk|office|function|service|work|process)\s+(?:is|would\s+be|will\s+be|should\s+be)\s+(?:organi[sz]ed|run|staffed)\b|"
         r"\b(?:will|would)\s+need\s+(?:to\s+be\s+)?(?:revisit\w*|rethink\w*|rethought|reorgani[sz]\w+|redesign\w*|rewrit\w+|rework\w*)\b|"
         r"\b(?:can|could|may)\s+(?:close|approve|sign\s+off|release|decide)\s+(?:[\w-]+\s+){0,5}?(?:on\s+(?:their|his|her)\s+own|alone)\b",
         # a change of how work is organised, in general words: work nouns next to a change verb (either order)
@@ -525,8 +525,15 @@ R02 = ReasonRules(
         r"delegations?|rotas?|shifts?|staffing|team\s+structures?|jobs?|ways\s+of\s+working|strategy|planning|scheduling|practices?)\b"
         r"[^.;:]{0,80}?\b(?:chang\w*|redesign\w*|revis\w+|rethink\w*|reorgani[sz]\w+|restructur\w+|adapt\w*|rewrit\w+|replac\w+|move\s+(?:to|away)|shift\s+(?:to|from)|switch\s+to)",
         r"\b(?:chang\w*|redesign\w*|revis\w+|rethink\w*|reorgani[sz]\w+|restructur\w+|adapt\w*|rewrit\w+|move\s+(?:to|away\s+from)|shift\s+(?:to|from)|switch\s+to)\s+"
-        r"(?:\w+\s+){0,4}?(?:process(?:es)?|workflows?|procedures?|polic(?:y|ies)|roles?|responsibilit(?:y|ies)|decision[- ]rights|sign[- ]offs?|approvals?|"
+        r"(?:[\w'\u2019-]+\s+){0,4}?(?:process(?:es)?|workflows?|procedures?|polic(?:y|ies)|roles?|responsibilit(?:y|ies)|decision[- ]rights|sign[- ]offs?|approvals?|"
         r"delegations?|rotas?|shifts?|staffing|team\s+structures?|jobs?|ways\s+of\s+working|strategy|planning|scheduling|practices?)\b",
+        # work or a decision moving to other hands or another rhythm, as a possibility: "first-line triage could move from the
+        # contact centre to the technicians", "the schools might delegate routine decisions to the office", "letters could in
+        # future be prepared by pharmacists", "moving to condition-based intervals", "this changes how sales promises dates"
+        r"\b(?:triage|work|tasks?|decisions?|checks?|reviews?|roles?|grading|inspections?|planning|scheduling|booking|approvals?|sorting|routing|allocation|dispatch|screening)\s+(?:could|would|will|should|might|may)\s+"
+        r"(?:\w+\s+)?(?:move|shift|pass|transfer)\s+(?:from|to)\b|\bdelegat\w*\s+(?:[\w-]+\s+){0,3}?(?:decisions?|approvals?|sign[- ]offs?|authority|work|tasks?)\s+to\b",
+        r"\b(?:could|would|might|may|should|will)\s+in\s+future\s+(?:be\s+)?(?:\w+\s+)?(?:handle|log|prepare|prepared|decide|approve|apply|check|review|do|done|make|made|take|taken|act|set|book|issue|sign)\b|"
+        r"\b(?:move|moving|moved|shift|shifting|switch|switching)\s+(?:\w+\s+)?to\s+(?:an?\s+)?(?:[\w-]+-based|exception[- ]only|daily|weekly|continuous)\b|\bchanges?\s+how\s+(?:the\s+|our\s+)?[\w-]+\s+(?!(?:looks?|reads?)\b)\w+",
     ), other_senses=rx(MODEL_MATHS.pattern, r"\bchanges?\s+(?:of|in)\s+circumstances?\b|\bto\s+process\s+(?:an?|the|each)\b",
                        r"\b(?:website|web\s*site|page|logo|form|screen|model|algorithm|UI|interface|app|dashboard|report)\s+re-?design\w*|\bre-?design\w*\s+(?:of\s+)?(?:the\s+)?(?:website|page|logo|form|screen|model|algorithm|UI|interface|app|dashboard|report)\b")),
     gap_cancels=True,  # a handoff "into the normal queue" is today's process, not a redesign
@@ -692,7 +699,10 @@ R04 = ReasonRules(
         r"\b(?:reporting|read[- ]only|daily|nightly)\s+(?:copy|replica|mirror|snapshot)\s+of\b|\bHL7\b|\bFHIR\b|\b(?:pulled|collected|picked\s+up|loaded)\s+(?:\w+\s+){0,3}?automatically\b",
         # part of the data arriving on its own: "sensor readings flow automatically", "an hourly job collects the images",
         # "a nightly API sync of the articles"
-        r"\b(?:flows?|flowed|arriv\w+|reach\w*|sync\w*|collects?|pulls?|streams?|streamed|transfers?|transferred)\s+(?:[\w-]+\s+){0,3}?automatically\b|"
+        r"\b(?:flows?|flowed|arriv\w+|reach\w*|sync\w*|collects?|pulls?|streams?|streamed|transfers?|transferred|hand|hands|handed|passe[sd]|imported|uploaded)\s+(?:[\w-]+\s+){0,3}?automatically\b|"
+        # the source read directly, even as a need: "production would read directly from ERIS", "take applications straight
+        # from the permitting system", "reads orders@ directly", "a budget for sorting the station data feed"
+        r"\b(?:take|takes|read|reads|reading|pull|pulls|draw|draws|fetch|fetches|get|gets)\s+(?:[\w@.-]+\s+){0,3}?(?:straight|directly|automatically)\b|\bdata\s+feeds?\b|"
         r"\b(?:collected|synced|synchroni[sz]ed|pulled|loaded|replicated|refreshed|transferred)\s+(?:[\w-]+\s+){0,8}?"
         r"(?:by\s+a\s+scheduled\s+(?:job|task|script)|every\s+(?:night|hour|morning|day|\d+\s+minutes)|nightly|hourly|via\s+(?:an?\s+|the\s+|its\s+)?API)\b|"
         r"\b(?:nightly|daily|hourly|weekly|scheduled)\s+(?:[\w-]+\s+)?(?:sync|syncs|synchroni[sz]ation|jobs?)\s+(?:of|collects?|pulls?|copies|loads?|brings?|fetch\w*)\b",
@@ -731,6 +741,8 @@ R05 = ReasonRules(
             # "the cost of each weekly forecast run at €3.10", "each summary cost about $0.02"
             r"\bcost\s+(?:of\s+)?(?:each|every|one|a\s+single)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:at|was|is|came\s+to|of|to\s+be)\s+(?:about\s+|around\s+|roughly\s+)?[£$€]\s?\d|"
             r"\b(?:each|every|one)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:costs?|cost\s+us)\s+(?:about\s+|around\s+|roughly\s+|under\s+)?[£$€]\s?\d",
+            # in pence or cents: "about 0.4p per report"
+            r"\b\d+(?:\.\d+)?\s?(?:p|pence|cents?)\s+(?:per|each|a)\s+(?!(?:month|year|annum|week|day|hour|user|seat|licen[cs]e)\b)[\w-]+",
             # the cost of one unit of the AI's own work, however the document names that unit
             r"\b(?:estimated|measured|metered|projected|average|expected|blended|all[- ]in)\s+cost\s+per\s+(?:[\w-]+\s+){0,2}?[\w-]+",
             r"\bcost\s+per\s+(?:[\w-]+\s+){0,2}?(?:repl(?:y|ies)|solves?|drafts?|decisions?|conversations?|scores?|recommendations?|alerts?|forecasts?|summar(?:y|ies)|"
@@ -776,9 +788,18 @@ R05 = ReasonRules(
             # installation came to ISK 14.2 million" (a one-off compute line in the pilot's budget is the pilot's cost)
             r"\b(?:cloud|hosting|compute|computing|storage|licen[cs]es?|subscriptions?)\b[^.;]{0,60}?(?:\bcosts?\b|\bcame\s+to\b|\baveraged\b|\bran\s+at\b|\bis\s+estimated\s+at\b|\(|:)\s*"
             r"(?:about\s+|around\s+|roughly\s+|some\s+)?[£$€]+\s?\d[\d,.]*\s*(?:k|m|million|thousand)?\s*(?:per|a|an|each)\s+(?:month|year|annum|week)\b",
-            r"\b(?:hardware|servers?|cameras?|sensors?|GPUs?|workstations?|stands?|rigs?)\b[^.;:()]{0,60}?(?:\bcosts?\b|\bcame\s+to\b|\bat\s+a\s+cost\s+of\b)\s*"
-            r"(?:about\s+|around\s+|roughly\s+|some\s+)?[£$€]+\s?\d",
+            r"\b(?:hardware|equipment|kit|devices?|servers?|gateways?|cameras?|sensors?|accelerometers?|probes?|scanners?|tablets?|loggers?|GPUs?|workstations?|stands?|rigs?)\b"
+            r"[^.;:()]{0,60}?(?:\bcosts?\b|\bcame\s+to\b|\bat\s+a\s+cost\s+of\b)\s*(?:about\s+|around\s+|roughly\s+|some\s+)?[£$€]+\s?\d",
+            # the amount first: "NoticeWriter is £450 a month on a trial licence", "the service costs £1,150 a month on a rolling subscription"
+            r"[£$€]+\s?\d[\d,.]*\s*(?:k|m|million|thousand)?\s*(?:per|a|an|each)\s+(?:month|year|annum|week)\b[^.;]{0,40}?\b(?:licen[cs]e|subscription|hosting)\b",
         )),
+        # "Vendor licence (per image graded) | £2.10", "Platform subscription (per pond, per month) | USD 22": the row names it, a later cell the amount
+        Element("infrastructure and data engineering cost", rx(
+            r"\b(?:licen[cs]es?|subscriptions?|hosting|hardware|edge\s+(?:servers?|gateways?|devices?))\b",
+        ), in_row_with=re.compile(money(r"[£$€]\s?\d"), FLAGS),
+            # "Supplier licence and set-up (6 months)", "Vendor pilot license and hosting (16 weeks)": a line of the pilot's budget
+            other_senses=rx(r"(?<!after\sthe\s)\b(?:pilot|trial|poc)\b|\bperiod\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ]?(?:months?|weeks?)\b|"
+                            r"\bmonths'|\bset[- ]?up\b|\bconfiguration\b|\bbuild\b")),
         Element("retraining and monitoring cost", rx(
             r"\b(?:retraining|re-training|monitoring|maintenance|support|model\s+management|MLOps|governance|assurance)\s+(?:costs?|effort|budget|spend|FTE)\b",
         )),
@@ -898,6 +919,18 @@ R06 = ReasonRules(
         # against flight and duty limits"
         r"\b(?:review\w*|check\w*|assess\w*|validat\w*)\s+(?:[\w-]+\s+){0,4}?against\s+(?:the\s+|our\s+|its\s+)?(?:[\w'\u2019-]+\s+){0,4}?"
         r"(?:law|laws|code|guidance|polic(?:y|ies)|rules|regulations?|limits|standards?|obligations|requirements)\b",
+        # other controls in plain words: "nothing would be published without a person checking it", "every draft was reviewed
+        # by the duty officer before issue", "Credit Risk independently validated the model", "reviews model drift monthly",
+        # "a monthly precision/recall check", "IT security to check the set-up" (a spot check of accuracy is evaluation, not a control)
+        r"\b(?:nothing|no\s+[\w-]+)\s+(?:would\s+be|will\s+be|is|was|gets?)\s+(?:published|sent|issued|released|posted|filed)\s+without\s+(?:a\s+|an?\s+)?(?:person|human|someone|[\w-]+er|[\w-]+or)\b|"
+        r"\b(?:every|each|all)\s+(?:[\w-]+\s+)?(?:drafts?|outputs?|letters?|summar(?:y|ies)|plans?|notices?|briefings?|repl(?:y|ies)|answers?|reports?|rosters?|routes?)\s+(?:was|is|were|are|will\s+be)\s+"
+        r"(?:\w+\s+)?(?:reviewed|checked|approved|read|signed\s+off)\s+(?:by\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?before\b|"
+        r"\b(?:checks?|reviews?|approves?)\s+(?:every|each)\s+(?:[\w-]+\s+)?(?:drafts?|outputs?|letters?|summar(?:y|ies)|plans?|notices?)\s+before\b",
+        r"\bindependently\s+(?:validated|reviewed|tested|checked|assured)\b|\b(?:reviews?|reviewed|checks?|checked|monitors?|monitored)\s+(?:the\s+)?(?:model\s+)?drift\b|"
+        r"\b(?:weekly|monthly|daily|quarterly|fortnightly)\s+(?:accuracy|precision|recall|precision/recall|error|performance|quality|drift|model)\b[\w/ -]{0,20}?\b(?:checks?|reviews?)\b|"
+        r"\bcheck\w*\s+(?:the\s+)?(?:model(?:'s)?\s+)?(?:performance|accuracy)\s+(?:weekly|monthly|daily|fortnightly|quarterly|every\s+(?:week|month))\b",
+        r"\b(?:IT|information|cyber)\s+security\b|"
+        r"\bdata\s+(?:retention|deletion|minimi[sz]ation|residency|sovereignty)\b",
     )),
 )
 
@@ -1023,6 +1056,18 @@ R07 = ReasonRules(
         r"\bfeed\s+(?:the\s+)?(?:forecasts?|outputs?|scores?|results?|predictions?|recommendations?|requests?|alerts?|suggestions?|drafts?)\s+(?:\w+\s+){0,2}?(?:in)?to\b|"
         r"\b(?:show|appear|sit)s?\s+(?:up\s+)?(?:inside|within)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?:system|platform|screen|record|tool|database)\b",
         r"\b(?:loaded|fed|written|pushed)\s+into\s+(?-i:[A-Z][\w-]+)",
+        # a system connection named as a need (a data feed is R04's subject): "connecting the app
+        # directly to our client record", "linking results to the job card in the ERP", "the interfaces to payroll",
+        # "putting them on the operators' DCS screens", "create repair notifications in our maintenance system"
+        r"\bconnect(?:ing|ed|s)?\s+(?:[\w'-]+\s+){0,4}?to\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:queues?|panels?|screens?|records?|tills?|(?-i:[A-Z]{2,}\w*|[A-Z][a-z]+[A-Z]\w*))\b",
+        r"\blink(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?to\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:tills?|screens?|job\s+cards?|apps?|databases?|queues?|modules?|systems?|platforms?)\b",
+        r"\b(?:interfaces?|integrations?|connections?)\s+(?:to|with|into)\s+(?:the\s+|our\s+|their\s+)?(?:payroll|finance|HR|billing|booking|scheduling|rostering|ordering|purchasing|duty[- ]board|tills?)\b",
+        r"\b(?:connections?|links?|integration|interfaces?)\s+(?:would|will|is|are|was)\s+(?:also\s+)?(?:be\s+)?(?:needed|required|necessary)\b|\bintegration\s+(?:quotes?|estimates?|project|phase)\b",
+        r"(?-i:\b(?!AI\b|ML\b|LLM\b|GPU\b)[A-Z]{2,}\w*\s+integration\b)",
+        r"\b(?:show|put|putting|showing|display|surface)\s+(?:the\s+|them\s+|it\s+)?(?:[\w-]+\s+){0,2}?(?:inside|into|in|on)\s+(?:the\s+|our\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:system|platform|screens?|record)\b",
+        r"\b(?:read|pull|take|draw|fetch)\w*\s+(?:[\w-]+\s+){0,2}?(?:directly|straight|automatically)\s+from\b|\bwrit(?:e|es|ing)\s+(?:[\w-]+\s+){0,2}?(?:straight|directly)\s+into\b",
+        r"\b(?:create|raise|open|log)s?\s+(?:[\w-]+\s+){0,2}?(?:notifications?|work\s+orders?|tickets?|jobs?|cases?|tasks?|orders?)\s+(?:automatically\s+)?in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:system|platform|ERP|CRM)\b",
+        r"\b(?:send|push|post|pass)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?to\s+(?:the\s+|our\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:tills?|handheld\s+devices|handhelds|devices)\b",
     ), other_senses=rx(r"\b(?:UI|user)\s+interfaces?\b|\bAPI\s+(?:hosting|costs?|fees?|charges?|pricing|prices?|spend|bills?)\b",
                        r"\bintegrat\w+\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:teams?|organi[sz]ations?|forces|companies|businesses)\b",
                        INTEGRATION_OTHER_SENSE.pattern)),
@@ -1078,6 +1123,10 @@ R08 = ReasonRules(
             r"(?:trained|briefed|coached|inducted|shown\s+(?:how|the\s+tool))\b|"
             r"\breceiv\w+\s+(?:[\w'\u2019-]+\s+){0,4}?(?:sessions?|demos?|demonstrations?|walk-?throughs?|training)\b|\blunch[- ]and[- ]learns?\b|\bhands-on\s+training\b|"
             r"\b(?:\d+|one|two|three|half)[- ](?:minute|hour|day)\s+(?:[\w-]+\s+)?(?:demos?|demonstrations?|onboarding|inductions?)\b",
+            # "had two half-days of training with the supplier", "will have half a day of training", "had a one-hour orientation",
+            # "the vendor will train the dentists, coordinators and reception staff"
+            r"\b(?:had|have|has|got|attended|completed|were\s+given|was\s+given)\s+(?!been\b)(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:training|orientation|induction|refresher)\b|"
+            r"\btrain(?:s|ed|ing)?\s+(?:the|all|our|its|their)\s+(?:[\w-]+\s+)?(?:[a-z]+(?:ers|ors|ists|ians|ants|ents)|staff|nurses|clerks|crews|doctors|dentists|vets|midwives)\b",
         ), core=True, other_senses=TRAINING_MODEL_SENSE),
         Element("communications", rx(
             r"\bcommunications?\s+(?:plan|strategy|campaign|approach)\b|\bcomms\s+plan\b|\bstakeholder\s+(?:engagement|communications?)\s+plan\b|\btown[- ]halls?\b|\broadshows?\b|\bbriefings?\s+for\s+(?:staff|teams)\b",
@@ -1143,7 +1192,7 @@ R09 = ReasonRules(
             # "live" as an adjective before any work noun ("two live buy-side matters", "live mobile clinics"), not the verb
             # ("people who live far from a clinic") and not a future service
             r"(?<!\bwho\s)(?<!\bto\s)(?<!\bthey\s)(?<!\bwe\s)(?<!\bpeople\s)\blive\s+(?!(?:in|far|with|near|at|on|alone|longer|by|off|up|out|through|within|outside|beyond)\b)"
-            r"(?:[\w-]+\s+){0,2}?(?:[\w-]+s|correspondence|mail|post|casework|traffic|demand|stock|inventory|footage|audio|video|weather)\b",
+            r"(?:[\w-]+\s+){0,2}?(?:[\w-]+s|correspondence|mail|post|casework|traffic|demand|stock|inventory|footage|audio|video|weather|data|caseload|workload)\b",
             r"\blive\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:site|website|web|app|platform|channel|line|service|network)\b|\b(?:went|go|goes|going|gone|been)\s+live\b|\blive\s+routing\b",
             # live work of any kind, with up to two qualifiers ("live member queries", "live irregular-ops disruptions")
             r"\blive\s+(?:[\w-]+\s+){0,2}?(?:disruptions?|incidents?|alerts?|queries|enquiries|inquiries|messages|conversations|"
@@ -1152,7 +1201,10 @@ R09 = ReasonRules(
             r"\bA/B\b|\bmatched\s+control\b|\bagainst\s+(?:a\s+|the\s+)?(?:random\s+|matched\s+)?(?:control|hold[- ]?out)\b",
             r"\breal\s+(?:prospective\s+|live\s+|current\s+)?(?:customers|cases|calls|claims|users|patients|applications|operational|time\s+data|consultations?|responses|"
             r"workloads?|transactions|subscribers|prospects|shipments|accounts|requests|orders|jobs|vacancies|letters|students|tenants|visitors|"
-            r"members|candidates|referrals|examinations|invoices|repairs|faults)\b|\breal[- ]world\s+(?:data|conditions|settings?|use|usage|deployment|testing|test|environment|operations?|cases|trial)\b|\bin\s+the\s+real\s+world\b",
+            r"members|candidates|referrals|examinations|invoices|repairs|faults)\b|"
+            # "handled real broker applications", "on real supplier invoices" (not "real historical applications": a replay)
+            r"\b(?:handled|processed|used\s+(?:it\s+)?on|worked\s+on|checked|scored|triaged)\s+real\s+(?!(?:executed|past|closed|historical|archived|completed|old|anonymi[sz]ed)\b)[\w-]+\s+"
+            r"(?:customers|cases|calls|claims|applications|transactions|shipments|accounts|requests|orders|jobs|letters|referrals|invoices|repairs|faults|queries|enquiries|bookings)\b|\breal[- ]world\s+(?:data|conditions|settings?|use|usage|deployment|testing|test|environment|operations?|cases|trial)\b|\bin\s+the\s+real\s+world\b",
             r"\bcanary\s+(?:release|deployment|rollout|roll-out|test\w*|group|cohort)\b|\bchampion[- /]+challenger\b|\b(?:small|random)\s+(?:share|slice|percentage|fraction)\s+of\s+(?:live|real|production)\b|"
             r"\bA/B\s+test\w*|\b(?:randomi[sz]ed\s+)?controlled\s+trial\b|\bfield\s+(?:trial|test)\b|\bgo[- ]live\b|\bwent\s+live\b|"
             r"\bdeployed\s+(?:to|in|into)\b|\broutine\s+(?:operations|use|practice|work)\b|\bin\s+routine\b",
@@ -1220,7 +1272,10 @@ R09 = ReasonRules(
             r"\b(?:run|ran|running|runs|operated|used)\s+in\s+parallel\b|\bobserve[- ]only\b|\b(?:silent|observation|advisory[- ]only)\s+mode\b|"
             r"\b(?:ran|runs|running|run)\s+(?:[\w-]+\s+){0,3}?in\s+the\s+background\b",
             # run beside the normal way of working, not instead of it: shadow running in other words
-            r"\b(?:alongside|in\s+parallel\s+(?:with|to)|side\s+by\s+side\s+with)\s+(?:the\s+|their\s+)?(?:normal|usual|existing|current|old|manual|standard|regular)\b",
+            r"\b(?:alongside|in\s+parallel\s+(?:with|to)|side\s+by\s+side\s+with)\s+(?:the\s+|their\s+|our\s+)?(?:[\w-]+['\u2019]s\s+)?(?:normal|usual|existing|current|old|manual|standard|regular)\b|"
+            # "forecasts run alongside the planners", "run it alongside our usual hand-built rota", "run alongside the phone booking process"
+            r"\b(?:runs?|ran|running|run|operated|used)\s+(?:it\s+|them\s+)?alongside\s+(?:the\s+|our\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
+            r"(?:planners|process|rota|roster|grading|booking|team|staff|clerks|operators|schedulers|dispatchers|inspectors|graders|method|plan|forecasts?)\b",
             # shadow running in other words: "Mode: shadow", "the forecast was shadow-run", "in parallel with the planners' own
             # plan", "the desk did not see its output", "the forecasts were not used to place orders", "told not to act on it"
             r"\bmode\s*:\s*shadow\b|\bshadow[- ]run\w*|\bin\s+parallel\s+with\s+(?:the\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,2}?own\b|"

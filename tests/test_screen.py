@@ -342,10 +342,13 @@ def test_real_work_in_general_words(text: str, expected: Status) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    # the whole workforce on its own work, with no word for "live": some realism (each was missing before)
-    ("All eleven dispatchers worked with the planner for the whole winter.", Status.PARTIAL),
-    ("The trial ran with all 30 surveyors in the northern region, not a selected team.", Status.PARTIAL),
-    ("Participation was assigned, not voluntary: every district had to use the new screen.", Status.PARTIAL),
+    # the whole workforce on its own work, with no word for "live": a live test (each was missing, then partial; all 51
+    # labelled documents where this was the rules' only evidence were labelled addressed)
+    ("All eleven dispatchers worked with the planner for the whole winter.", Status.ADDRESSED),
+    ("The trial ran with all 30 surveyors in the northern region, not a selected team.", Status.ADDRESSED),
+    ("Participation was assigned, not voluntary: every district had to use the new screen.", Status.ADDRESSED),
+    # a denial of choosing is not a denial of the test: "participation was not voluntary", "we did not pick volunteers"
+    ("All clerks in the post room used the tool; participation was not voluntary.", Status.ADDRESSED),
     # ... and with live work named as well, addressed (was partial on the live run alone, or missing)
     ("The router ran live throughout March; all 16 controllers on the rota used it.", Status.ADDRESSED),
     ("Advice went to the duty engineers, who made real maintenance decisions on it; nobody was asked whether they wanted to take part.",
@@ -787,3 +790,39 @@ def test_live_work_done_only_by_volunteers_is_partial_but_not_when_everyone_took
     assert review(doc)["R09"][0] == Status.PARTIAL
     doc = make_doc(["Every handler on the claims desk, not just volunteers, used the tool on live claims for eight weeks."], doc_type=DocType.REPORT)
     assert review(doc)["R09"][0] == Status.ADDRESSED
+
+
+@pytest.mark.parametrize("rid, paragraphs", [
+    # R07: results written back into a system of record, and the round trip a test the pilot had to pass
+    ("R07", ["Route plans were written back into the TOS as work orders, and the round trip was an exit criterion that the pilot met."]),
+    # R02: who decides what, set out in two places
+    ("R02", ["Supervisors approve refunds over £200 without a second check.", "Only the duty supervisor decides disputed cases."]),
+    # R04: a feed with checks on it in its engineers' words, and inputs traced to their source
+    ("R04", ["A nightly feed from the booking system loads the planner, with completeness and freshness checks that hold the run if data is late."]),
+    ("R04", ["Data arrives through a scheduled pipeline from the ERP.", "Every figure on the return is traced back to its source transaction."]),
+    # R06: an equity check, a pause rule and a DPIA are three controls
+    ("R06", ["A DPIA was signed off, an equity check by ethnicity and disability found no gaps, and a pause rule stops the tool "
+             "if accuracy drops."]),
+    # R09: live work in other words
+    ("R09", ["The tool ran for twelve weeks in normal production on Line 4."]),
+])
+def test_addressed_in_the_documents_own_words(rid: str, paragraphs: list[str]) -> None:
+    """Each was partial or missing before these rules."""
+    assert review(make_doc(paragraphs, doc_type=DocType.REPORT))[rid][0] == Status.ADDRESSED
+
+
+def test_a_function_without_an_accountable_person_is_a_vague_owner() -> None:
+    """The rubric's partial: "a vague owner (a function with no accountable person)" (was addressed)."""
+    assert review(make_doc(["Parking Services will own the assistant after the pilot."]))["R03"][0] == Status.PARTIAL
+    assert review(make_doc(["The Head of Parking Services, Dana Roy, will own the assistant after the pilot."]))["R03"][0] == Status.ADDRESSED
+
+
+def test_training_paid_from_a_budget_for_change_is_a_costed_change() -> None:
+    doc = make_doc(["Branch staff get a half-day session on the tool, paid for from a £40,000 training budget."])
+    assert review(doc)["R08"][0] == Status.ADDRESSED
+
+
+def test_a_currency_code_is_not_read_as_a_word() -> None:
+    """"NOK 0.04" once matched from its last letter, and the "NO" before it read as a negation."""
+    status, rationale = review(make_doc(["The measured cost was NOK 0.04 per billet."], doc_type=DocType.REPORT))["R05"]
+    assert status == Status.PARTIAL and "unit cost" in rationale and "absent" not in rationale

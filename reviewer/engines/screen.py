@@ -344,7 +344,12 @@ def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
         if fast is not None:
             m = fast.search(doc.folded, start, start + len(text))
             if m is not None:
-                got.append((k, m.start() - start, m.end() - start))
+                s0 = m.start()
+                # a match on the last "$" of a folded currency code ("NOK 0.04" reads "$$$ 0.04") starts at the code's first
+                # letter: else the letters before it ("NO") read as a word, a negation
+                while s0 > start and doc.folded[s0] == "$" and doc.folded[s0 - 1] == "$":
+                    s0 -= 1
+                got.append((k, s0 - start, m.end() - start))
         else:
             mm = pattern.search(text)
             if mm is not None:
@@ -809,7 +814,8 @@ def _classify_owner(text: str) -> tuple[Literal["operational", "named", "pilot",
     return "vague", squash(vague.group(0)) if vague else ""
 
 
-_TITLE = re.compile(r"\b(?:Head|Director|Manager|Lead|VP|Vice\s+President|Officer|Controller|Superintendent|Supervisor|Matron|Principal)\b")
+_TITLE = re.compile(r"\b(?:Head|Director|Manager|Lead|VP|SVP|EVP|AVP|Vice\s+President|Chief|C[EOFITDR]O|Officer|Controller|Superintendent|"
+                    r"Supervisor|Matron|Principal|Coordinator|Administrator|Registrar|Commissioner)\b")
 
 
 _LOG_COLUMNS = re.compile(r"(?:^|\|\s)(?:Due|Status|RAG|Ref|ID|Type|Action|Risk|Issue|Date|Deadline|Priority)\s*(?::|\||$)", re.I)
@@ -909,6 +915,10 @@ def _r03(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     now = [o for o in got if o.mention.polarity == "affirmed"
            or (o.mention.polarity == "future" and o.kind == "operational" and _specific(o.who) and _DATED.search(o.mention.unit.text))]
     ops = [o for o in now if o.kind == "operational"]
+    if ops and not any(_specific(o.who) for o in ops):
+        # "Parking Services will own it", "the Operations function will take it over": a function, no accountable person
+        return _Assessment(Status.PARTIAL, f"Ownership sits with a function ({ops[0].who}); no accountable person or post is named.",
+                           [ops[0].mention], against[:1], ["operating function"])
     if ops and not _specific(ops[0].who) and any(_ACCOUNTABLE.search(m.unit.text) for m in against):
         # a function will own it, but the accountable person is still to be named
         return _Assessment(Status.PARTIAL, f"Ownership sits with a function ({ops[0].who}), but the accountable person is not yet named.",
@@ -998,6 +1008,10 @@ _SHADOW_WORDS = re.compile(r"\b(?:shadow|parallel|alongside|side\s+by\s+side|obs
                            re.I)
 
 
+_NOT_CHOSEN = re.compile(r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:voluntary|volunteers|picked|selected|chosen|hand[- ]?picked|opt(?:ed)?\s+in)\b|"
+                         r"\bnobody\s+(?:\w+\s+)?(?:volunteered|opted\s+in)\b|\bno\s+volunteers\b|\bdid\s+not\s+(?:pick|choose|select)\b", re.I)
+
+
 def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     live_el, _, nonvol_el, _ = rules.elements
     hist_el, vol_el, sandbox_el = rules.gap_cues
@@ -1015,8 +1029,11 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     # "the model scores live claims in shadow mode" is shadow running, not live operation
     live_aff = [m for _, m in live if m.polarity == "affirmed"
                 and not any(uid == id(m.unit) and cs <= m.start < ce for uid, cs, ce in shadow)]
-    nonvol = [m for _, m in _find(doc, nonvol_el) if m.polarity == "affirmed"]
-    vol = [m for _, m in _find(doc, vol_el, gap=True) if m.polarity == "affirmed"]
+    # "participation is not voluntary", "we did not pick volunteers": a denial of choosing is the workforce at large
+    nonvol = [m for _, m in _find(doc, nonvol_el) if m.polarity == "affirmed" or (m.polarity == "negated" and _NOT_CHOSEN.search(m.unit.text))]
+    vol_found = _find(doc, vol_el, gap=True)
+    nonvol += [m for _, m in vol_found if m.polarity == "negated" and _NOT_CHOSEN.search(m.unit.text)]
+    vol = [m for _, m in vol_found if m.polarity == "affirmed"]
     sandbox = [m for _, m in _find(doc, sandbox_el, gap=True) if m.polarity == "affirmed"]
     handoffs = [m for _, m in _find(doc, rules.elements[1]) if m.polarity == "affirmed"]
     # "six case managers, nominated by their heads, used it on their live caseload": every live mention is the chosen few's
@@ -1046,9 +1063,10 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
         return _Assessment(Status.PARTIAL, "Live testing only planned or deferred, not done in the pilot.", fut[:1], deferred[:1], [])
     if nonvol and not vol:
         # "all nine clerks used it on every shift", "the normal harvest crews, not a selected team": the workforce at
-        # large on its own work, though the document never says in so many words that the work was live
-        return _Assessment(Status.PARTIAL, "Used by the workforce at large, not volunteers, but the document does not say "
-                           "the work was live or on production data.", nonvol[:1], [], ["non-volunteer users"])
+        # large on its own work is a live test, though the document never says "live" in so many words (every one of
+        # the 51 labelled documents where this was the rules' only evidence was labelled addressed)
+        return _Assessment(Status.ADDRESSED, "Used by the workforce at large on its own work, not by volunteers.",
+                           nonvol[:1], [], ["non-volunteer users", "live operational environment"])
     if vol:
         return _Assessment(Status.MISSING, "Only volunteer users and no live or production test.", [], vol[:2], [])
     return _Assessment(Status.MISSING, "No sign of testing on production data or in live operations.", [], [], [])

@@ -494,6 +494,7 @@ R02 = ReasonRules(
     addressed_min=2,
     require_any=("future operating model", "decision rights", "handoffs"),
     spelled_out=("future operating model",),  # "The process on both wards was redesigned for the pilot:" and the changes listed below
+    repeat_counts=True,  # who decides what, set out in several places, is designed, not just mentioned
     topic_beats_gap=True,  # run inside today's process, with the change it needs acknowledged: the rubric's partial
     deferred_status=Status.PARTIAL,
     negated_status=Status.PARTIAL,  # "the future process has not yet been designed" acknowledges the change
@@ -668,8 +669,16 @@ R04 = ReasonRules(
             r"\bchecks?\s+for\s+(?:missing|duplicate|duplicated|mismatched|invalid|late|incomplete|corrupt)\b|"
             r"\bdata\s+health\s+(?:checks?|monitoring|alerts?)\b|\b(?:nightly|daily|hourly|automated|scheduled)\s+(?:[\w-]+\s+)?(?:jobs?|checks?|scripts?|routines?)\s+(?:that\s+)?(?:checks?|validates?|flags?|monitors?)\b|"
             r"\bdata\s+(?:validation|observability|profiling|contracts?)\b|\b(?:daily|weekly|automated)\s+(?:data\s+)?quality\s+(?:monitor|check)\w*|\bquality\s+thresholds?\b|\bmonitor\w*\s+(?:of\s+)?(?:the\s+)?data\s+(?:quality|drift)\b|\bdata\s+drift\s+(?:monitoring|detection|alerts?|checks?)\b",
+            # checks on the data feed in its engineers' words: "completeness and freshness checks", "gap/flat-line/range checks",
+            # "blocking load checks", "daily data checks", "a daily data quality summary"
+            r"\b(?:completeness|freshness|timeliness|load|range|schema|integrity|reconciliation|balance|gap|dropout|frozen[- ]value|flat[- ]line|missing[- ]value)"
+            r"(?:\s*(?:/|,|and|or)\s*(?:completeness|freshness|timeliness|range|gap|dropout|frozen[- ]value|flat[- ]line|balance|consistency|duplicate))*\s+checks?\b|"
+            r"\bdata\s+checks?\b|\bdata[- ]quality\s+(?:summar(?:y|ies)|reports?|flags?|logs?|register)\b|\b(?:daily|weekly|nightly)\s+quality\s+(?:summar(?:y|ies)|reports?|dashboards?)\b",
         ), core=True),
-        Element("lineage", rx(r"\blineage\b|\bdata\s+catalog(?:ue)?s?\b|\bmetadata\s+(?:management|catalog\w*)\b|\bprovenance\b"), core=True),
+        Element("lineage", rx(r"\blineage\b|\bdata\s+catalog(?:ue)?s?\b|\bmetadata\s+(?:management|catalog\w*)\b|\bprovenance\b",
+                              # "traced back to its source transaction", "source traceability", "line-level traceability"
+                              r"\btrac(?:e|ed|es|ing|eable|eability)\s+(?:[\w-]+\s+){0,4}?(?:back\s+)?to\s+(?:the\s+|its\s+|their\s+)?(?:source|origin)\b|"
+                              r"\bsource\s+traceability\b|\b(?:line|field|record|row)[- ]level\s+(?:traceability|source)\b"), core=True),
         Element("data governance and privacy", rx(
             r"\bdata\s+(?:governance|owners?|stewards?|stewardship|protection|retention|sharing\s+agreements?|minimi[sz]ation)\b",
             r"\bprivacy\b|\bGDPR\b|\bDPIA\b|\bpseudonymi[sz]\w+|\banonymi[sz]\w+|\bde-identif\w+|\bPII\b|\binformation\s+governance\b|\baccess\s+controls?\b",
@@ -760,6 +769,9 @@ R05 = ReasonRules(
             r"\b(?:costs?|spend|budget|opex)\b[^.;]{0,60}?\b(?:at|for)\s+(?:full|production|projected|national|enterprise|expected|network|group)\s+(?:volumes?|scale|usage|load|roll[- ]?out|launch)\b",
             # an amount per period counts when it is for the whole operation, not the pilot's monthly bill
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore|billion)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b[^.;]{0,80}?\b(?:at\s+(?:full|production|scale)|full[- ]scale|all\s+\d*\s*(?:[\w-]+\s+)?(?:sites|depots|stores|branches|clinics|hospitals|offices|wards|units|lines|plants)|network|enterprise|group[- ]wide|company[- ]wide|nationwide|roll[- ]?out|steady[- ]state|in\s+production|(?:whole|entire)\s+(?:[\w-]+\s+){0,2}?(?:area|estate|network|fleet|organi[sz]ation|business|service|region|country|group|company))\b",
+            # "about €9,300 a year at 95,000 messages", "C$205,000 a year for all 14 conveyors", "€71,000 a year projected at eleven depots"
+            r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore|billion)?\s*(?:a|per|each)\s+(?:year|annum|season)\b[^.;]{0,40}?\b(?:at|for|across|over)\s+(?:all\s+|the\s+)?"
+            r"(?:\d[\d,.]*\s*(?:k|m|million)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty)\s+(?:[\w-]+\s+)?[\w-]+s\b",
             r"\b(?:at\s+(?:full|production|scale)|full[- ]scale|steady[- ]state|in\s+production|(?:whole|entire)\s+(?:[\w-]+\s+){0,2}?(?:area|estate|network|fleet|organi[sz]ation|business|service|region|country|group|company)|at\s+\d[\d,.]*\s*(?:k|m|million)?\s+[\w-]+\s+(?:a|per)\s+(?:year|month))\b[^.;]{0,80}?[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore|billion)?\s*(?:per|a|each)\s+(?:year|annum|month|quarter)\b",
         ), core=True,
             # "worth £5.8m a year in reduced impairment": a benefit, not a running cost
@@ -845,6 +857,10 @@ R06 = ReasonRules(
             # checked across groups: "differences in tone between clients writing in German, French and English", "no group graded harsher"
             r"\b(?:differences?|gaps?|disparit\w+)\s+(?:\w+\s+){0,4}?(?:between|across|by)\s+(?:[\w-]+\s+){0,4}?(?:groups|clients|customers|members|regions|varieties|languages|segments|genders?|ages?|ethnicit\w+|countries|postcodes)\b|"
             r"\bno\s+group\s+of\b|\b(?:by|across)\s+(?:variety|region|gender|age|ethnicity|language|segment)\s+(?:and|or)\s+(?:by\s+)?(?:variety|region|gender|age|ethnicity|language|segment|origin)\b",
+            # checked for groups in other words: "an equity check", "equality screening", "a disparity review by race and sex",
+            # "monthly performance by ethnicity", "separate checks by language"
+            r"\bequity\s+(?:checks?|reviews?|analysis|audits?)\b|\bequality\s+(?:screening|assessments?|checks?)\b|\bdisparit(?:y|ies)\s+(?:reviews?|analysis|checks?)\b|"
+            r"\b(?:by|across)\s+(?:ethnicity|race|sex|gender|disability|deprivation|skin[- ]types?|religion)\b",
             r"\bbias(?:es)?\b|\bfairness\b|\bunfair(?:ly|ness)?\b|\b(?:systematic|unequal|unexplained)\s+differences\s+(?:by|between|across)\b|\bequalit(?:y|ies)\s+impact\b|\bEIA\b|\bprotected\s+characteristics?\b|\bdisparate\s+impact\b|\bdemographic\s+parity\b|\bequal\s+opportunity\b|\bdiscriminat\w+",
         ), core=True, other_senses=rx(r"\bbias\s+(?:term|parameter|weights?|vector|correction)\b|\bconfirmation\s+bias\b",
                                       r"\b(?:forecast|forecasting|statistical|sampling|selection|estimation|measurement|systematic|prediction|positive|negative)\s+bias\b",
@@ -875,12 +891,20 @@ R06 = ReasonRules(
             r"\b(?:drift|degradation)\s+(?:detection|alerts?|monitoring)\b|\bperiodic\s+(?:review|revalidation|re-validation)\b",
             r"\b(?:accuracy|performance|outputs?|drift|quality|bias|error\s+rates?)\b(?:\s+[\w-]+){0,4}?\s+(?:will\s+be\s+|is\s+|are\s+|was\s+|were\s+)?monitored\b",
             r"\bmonitoring\s+(?:dashboard|reports?|metrics|alerts?|thresholds?)\b|\b(?:QA|quality|content[- ]safety|assurance|ongoing|weekly|monthly|daily|regular|routine)\s+(?:\w+\s+)?sampl\w+",
+            # checks of the outputs on a schedule: "fortnightly monitoring of overrides", "a weekly 5% audit", "monthly accuracy review",
+            # "the error register is reviewed monthly", "accuracy monitoring"
+            r"\b(?:weekly|fortnightly|monthly|quarterly|daily)\s+(?:[\w%-]+\s+){0,2}?(?:monitoring|audits?|spot[- ]checks?)\b|"
+            r"\b(?:weekly|fortnightly|monthly|quarterly)\s+(?:accuracy|override|performance|outcome|fairness|bias|equity|error|quality)\s+(?:reviews?|checks?)\b|"
+            r"\b(?:accuracy|override|complaints?|error)\s+monitoring\b|\b(?:registers?|logs?)\s+(?:is\s+|are\s+|was\s+|were\s+)?reviewed\s+(?:weekly|monthly|fortnightly|quarterly)\b",
         ), core=True),
         Element("incident response", rx(
             r"\bincident\s+(?:route|process|log|register)\b|\b(?:operational\s+)?risk\s+events?\b|\b(?:stops?|pauses?|suspends?)\s+(?:the\s+)?(?:proposals|recommendations|model|tool|scoring)\s+until\b|"
             r"\bswitch(?:es|ed)?\s+(?:\w+\s+){0,3}?back\s+to\s+(?:manual|the\s+operator|humans?)\b|\b(?:is|are)\s+switched\s+off\b",
             r"\bincident\s+(?:response|management|process|procedures?|playbooks?|reporting|handling)\b|\brollback\b|\broll\s+back\b|\bkill[- ]switch\b|"
             r"\bfall[- ]?back\s+(?:process|procedure|to\s+manual)\b|\bescalation\s+(?:path|process|route|procedure)\b|\bbusiness\s+continuity\b",
+            # "an error-reporting route", "a near-miss procedure", "a suspension procedure", "a pause rule", "Datix incidents"
+            r"\bincident\s+(?:reviews?|routes?|reports?)\b|\b(?:error|near[- ]miss|concern|safety[- ]incident|significant[- ]events?|harm|correction)[- ](?:reporting\s+)?(?:route|procedure|process|register|log)s?\b|"
+            r"\b(?:suspension|stop|pause|switch[- ]off|takedown)\s+(?:rules?|routes?|procedures?|criteria|thresholds?)\b|\bDatix\b|\bLFPSE\b",
         ), core=True),
         Element("explainability", rx(
             r"\b(?:can|could|to)\s+see\s+why\b|\b(?:inputs|factors|features|reasons|drivers)\s+that\s+(?:drove|drive|led\s+to)\b|\breason\s+codes?\b|\btop\s+(?:three|3|five|5)\s+(?:reasons|factors|drivers)\b",
@@ -991,6 +1015,9 @@ INTEGRATION_PATTERNS: tuple[str, ...] = (
     r"(?-i:\b(?:in|into|from|to)\s+(?:the\s+)?[A-Z]{2,}[\w-]*(?:\s+[A-Z]{2,}[\w-]*)?\s+(?:through|via|using)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:API|APIs|interface|connector|integration\s+layer))",
     r"(?-i:\b[A-Z]{2,}\w*\s+(?:calls|queries|consumes|reads|receives|displays|invokes)\b)",
     r"\b(?:to\s+)?work\s+from\s+(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+|\b(?:sits?|embedded|runs)\s+(?:with)?in(?:side)?\s+(?:the\s+|their\s+|our\s+)?(?:[\w'-]+\s+){0,2}?(?:system|platform|CRM|ERP|workflow|queue|worklist|screen|desktop|application)\b",
+    # results written back into the system of record, whatever it is called: "plans written back into the TOS",
+    # "writes the roster back to both", "write-back to the billing exceptions queue"
+    r"\b(?:writ(?:es|e|ten|ing)|wrote|pushe[sd]|posted|fed)\s+(?:[\w,'-]+\s+){0,6}?back\s+(?:in)?to\s+(?:the\s+|each\s+|its\s+|both\b)?|\bwrite[- ]?backs?\s+(?:of\s+(?:[\w-]+\s+){1,3})?(?:in)?to\s+(?:the\s+)?[\w-]+",
 )
 R07 = ReasonRules(
     reason_id="R07",
@@ -1007,6 +1034,14 @@ R07 = ReasonRules(
             r"\b(?:stored|logged|kept|recorded|saved)\s+against\s+(?:the\s+|each\s+)?(?:ticket|case|record|claim|order|file|job|account)\b",
             r"\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?(?:decisions?|recommendations?|scores?|outputs?|predictions?|rankings?|answers?|drafts?)\b[^.;]{0,60}?\b(?:is|are)\s+(?:logged|recorded|written\s+to)\b|"
             r"\baudit\s+(?:trails?|logs?|logging|history)\b|\b(?:decision|activity)\s+log(?:s|ging)?\b|\btraceab\w+\s+(?:of|for)\s+(?:\w+\s+){0,2}?(?:decisions?|recommendations?|outputs?|predictions?|actions?|overrides?)\b|\blog(?:s|ged|ging)?\s+(?:of\s+)?(?:every|each|all)\s+(?:decision|recommendation|output|prediction)s?\b",
+        ), core=True),
+        # the link to other systems as a test the pilot must pass: "PLC/MES connection was an acceptance criterion", "working
+        # write-back is a pass criterion", "the round trip was an exit criterion"
+        Element("integration in the success criteria", rx(
+            r"\b(?:integrat\w*|write[- ]?backs?|written\s+back|writ\w*\s+(?:[\w-]+\s+){0,3}?back|round[- ]trip|end[- ]to[- ]end|connections?|interfaces?|links?|re-?key\w*|double[- ]keying|API)\b"
+            r"[^.;]{0,120}?\b(?:acceptance|exit|success|pass(?:/fail)?|go[- ]live)\s+(?:criteri(?:on|a)|tests?|conditions?)\b",
+            r"\b(?:acceptance|exit|success|pass(?:/fail)?|go[- ]live)\s+(?:criteri(?:on|a)|tests?|conditions?)\b[^.;]{0,120}?"
+            r"\b(?:integrat\w*|write[- ]?backs?|written\s+back|round[- ]trip|end[- ]to[- ]end|connections?|interfaces?|re-?key\w*|double[- ]keying)\b",
         ), core=True),
         Element("customer journey or decision flow", rx(
             r"\b(?:customer|user|patient|citizen|claimant|member|applicant|end[- ]to[- ]end|marketing|digital|cloud|service|contact)\s+journeys?\b|\bjourneys?\s+in\s+\w+|\bdecision\s+(?:flows?|points?|process)\b|"
@@ -1154,7 +1189,7 @@ R08 = ReasonRules(
         Element("budget for change", rx(
             r"\b(?:change|training|adoption|communications|enablement)\s+(?:budget|costs?|spend|investment|FTEs?|resourc\w+)\b|\bbudget\w*\s+(?:[£$€]?[\w,.]+\s+){0,3}?(?:for|of)\s+(?:\w+\s+){0,2}?(?:change|training|adoption|enablement)\b|"
             r"[£$€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand|lakh|crore)?\s+(?:\w+\s+){0,4}?(?:change|training|adoption)\b",
-        ), other_senses=PEOPLE_CHANGE_OTHER_SENSE),
+        ), core=True, other_senses=PEOPLE_CHANGE_OTHER_SENSE),
     ),
     gap_cues=(Element("pilot users only", rx(
         r"\bvolunteers?\b|\bearly\s+adopters?\b|\bself[- ]selected\b|\benthusiasts?\b|\bhand[- ]?picked\b|\bpilot\s+(?:users|cohort|group)\s+only\b",
@@ -1225,6 +1260,11 @@ R09 = ReasonRules(
             r"\b(?:was|were|been)\s+used\s+for\s+real\b|\b(?:ran|operated|tested|trialled|trialed)\s+(?:it|them|the\s+[\w-]+)\s+live\b",
             # "the pilot runs live at three sites", "the model ran live throughout the season", with real decisions hanging on it
             r"\b(?:runs?|ran|running|operat(?:es|ed|ing))\s+live\b(?!\s+(?:music|shows?|events?|in\s+\w+\s+(?:homes|houses|flats)))|\breal\s+(?:[\w-]+\s+){0,2}?decisions\b",
+            # "twelve weeks in normal production", "on the live roster", "the live credit decision", "in their normal work",
+            # "this was the real thing"
+            r"\b(?:normal|regular|routine|real|full[- ]scale)\s+production\b(?!\s+(?:line|company|team|costs?)\b)|"
+            r"\blive\s+(?:[\w-]+\s+){0,2}?(?:roster|rota|inbox|decision|reporting|production|evaluation|schedule|timetable)\b|"
+            r"\bin\s+(?:their|its|our|his|her)\s+(?:normal|usual|day[- ]to[- ]day|everyday|regular)\s+(?:work|jobs?|duties|shifts?|operations|routine)\b|\bthe\s+real\s+thing\b",
         ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b",
                                       # the cost of running in production is economics, not a live test
                                       r"\b(?:costs?|estimate[sd]?|spend|budget|price)\b[^.;]{0,60}?\b(?:in\s+production|at\s+production\s+volumes?|production\s+volumes?)\b",
@@ -1256,7 +1296,8 @@ R09 = ReasonRules(
             # not voluntary", "were not asked whether they wished to take part"
             r"\bnot\s+(?:a|an|the)\s+(?:selected|chosen|hand[- ]?picked|test|trial|special|volunteer)\s+(?:team|group|cohort|few|panel|subset)\b|"
             r"\bno\s+(?:selection|cherry[- ]picking)\b|\bparticipation\s+(?:was|is|will\s+be)\s+(?:assigned|mandatory|compulsory|required)\b|\bnot\s+voluntary\b|"
-            r"\b(?:not|never)\s+(?:\w+\s+){0,2}?asked\s+(?:whether|if)\s+they\s+(?:wanted|wished|would\s+like)\b",
+            r"\b(?:not|never)\s+(?:\w+\s+){0,2}?asked\s+(?:whether|if)\s+they\s+(?:wanted|wished|would\s+like)\b|"
+            r"\b(?:nobody|no\s+one|none\s+of\s+them)\s+(?:was|were)\s+(?:picked|selected|chosen|hand[- ]?picked)\b|\bno\s+picking\s+and\s+choosing\b|\bnobody\s+volunteered\b",
         ), core=True),
         Element("messy reality tested", rx(
             r"\b(?:dirty|messy|noisy|incomplete|poor[- ]quality)\s+(?:data|records|inputs?|values)\b|\bedge\s+cases?\b|\bstress[- ]test\w*|\bload[- ]test\w*|\bfailure\s+modes?\b",

@@ -826,3 +826,32 @@ def test_a_currency_code_is_not_read_as_a_word() -> None:
     """"NOK 0.04" once matched from its last letter, and the "NO" before it read as a negation."""
     status, rationale = review(make_doc(["The measured cost was NOK 0.04 per billet."], doc_type=DocType.REPORT))["R05"]
     assert status == Status.PARTIAL and "unit cost" in rationale and "absent" not in rationale
+
+
+@pytest.mark.parametrize("text, expected", [
+    # stripped or chosen copies of old work, with volunteers: the insulated pilot (each was partial before)
+    ("Three volunteer handlers reviewed 400 closed complaints from 2025, with client names replaced, in the consultant's workspace.",
+     Status.MISSING),
+    ("Two coordinators who offered to help checked 3,000 historical emails hand-selected by the bookings team.", Status.MISSING),
+    # neither a verb after "live" nor a careful trial is a live test
+    ("An import routine for the live database has been requested from the supplier.", Status.MISSING),
+    ("We would like to run a short, tightly controlled trial before we commit.", Status.MISSING),
+])
+def test_insulated_pilots_in_other_words(text: str, expected: Status) -> None:
+    assert review(make_doc([text], doc_type=DocType.REPORT))["R09"][0] == expected
+
+
+def test_a_body_that_oversees_this_and_other_efforts_is_a_portfolio_view() -> None:
+    """Partial (a view across pilots, no named owner); was missing."""
+    text = "The regional steering board oversees this and the fleet routing and parts forecasting pilots."
+    assert review(make_doc([text]))["R10"][0] == Status.PARTIAL
+
+
+@pytest.mark.parametrize("text", [
+    "Success measure: fewer than three false calls per radiograph, and a detection rate on seeded errors above 95%.",
+    "Success measure: time from reading to flag under two minutes, and fewer than five false alarms per week.",
+])
+def test_the_tools_own_quality_in_other_words_is_a_technical_metric(text: str) -> None:
+    """A success section of the tool's own quality is no commercial KPI (was partial, or read as no success criteria at all)."""
+    status, rationale = review(make_doc([text]))["R01"]
+    assert status == Status.MISSING and "Only technical metrics" in rationale

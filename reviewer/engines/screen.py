@@ -994,7 +994,10 @@ def _r10(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
 # ---- R09: live operations vs shadow, volunteers, historical or synthetic data
 
 
-_STRIPPED = re.compile(r"\b(?:anonymi[sz]ed|pseudonymi[sz]ed|de-?identified)\b|\b(?:identifiers|identifying\s+details|names)\s+(?:\w+\s+){0,3}?removed\b", re.I)
+_STRIPPED = re.compile(r"\b(?:anonymi[sz]ed|pseudonymi[sz]ed|de-?identified|masked|redacted)\b|"
+                       r"\b(?:identifiers|identifying\s+details|names|(?:personal|contact|client|customer|patient|guest)\s+(?:details|names|data|information))\s+"
+                       r"(?:\w+\s+){0,3}?(?:removed|replaced|masked|redacted|stripped)\b|\bhand[- ]?(?:selected|picked)\b|"
+                       r"\b(?:selected|chosen|picked)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:team|department|partner|vendor|supplier)\b", re.I)
 _CURATED = re.compile(r"cop(?:y|ies)|past|curat|synthetic|sample|anonymi|identif|replay|as\s+if|removed|stripped",
                       re.I)  # curated, stripped or replayed copies, not merely a sandbox environment
 

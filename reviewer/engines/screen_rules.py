@@ -141,7 +141,7 @@ DEFERRAL = rx(
     # left for a go-ahead in other words: "if we decide to go live", "before any network-wide rollout", "before any member
     # uses the assistant", "to be worked through with Compliance if ...", "I'd suggest we agree that later"
     r"\bif\s+we\s+(?:then\s+)?(?:decide\s+to\s+)?(?:go\s+(?:live|further|ahead)|roll\s+(?:it\s+)?out|proceed|scale\s+(?:it\s+)?up|take\s+it\s+forward)\b|"
-    r"\b(?:before|at\s+the\s+time\s+of|ahead\s+of)\s+any\s+(?:[\w-]+\s+){0,2}?(?:roll[- ]?out|go[- ]live|live\s+use|scale[- ]up|expansion|extension)\b|"
+    r"\b(?:before|at\s+the\s+time\s+of|ahead\s+of)\s+any\s+(?:[\w-]+\s+){0,2}?(?:roll[- ]?out|go[- ]live|live\s+use|use\s+on\s+live|scale[- ]up|expansion|extension)\b|"
     r"\bbefore\s+any\s+(?:[\w-]+\s+)?(?:members?|customers?|users?|patients?|residents?|tenants?|students?)\s+(?:uses?|sees?|receives?)\b|"
     r"\b(?:will|would|to)\s+be\s+(?:worked\s+through|sorted(?:\s+out)?)\s+(?:with\s+(?:the\s+)?(?:[\w&'\u2019-]+\s+){1,4}?)?(?:at|if|when|once|after|before|later)\b|"
     r"\b(?:suggest|propose)\s+(?:that\s+)?we\s+(?:agree|sort|decide|settle|work\s+out)\b",
@@ -337,6 +337,13 @@ TECHNICAL_METRIC = rx(
     r"mean\s+squared\s+error|log[- ]loss|top[- ]\d\s+accuracy|hallucination\s+rate|sensitivity|specificity|"
     r"kappa|inter[- ](?:rater|annotator)\s+agreement|false\s+positive\s+rate|false\s+negative\s+rate|"
     r"true\s+positive\s+rate|confusion\s+matrix|model\s+performance|uptime|availability|tokens?\s+per\s+second)\b",
+    # the tool's own quality and speed in other words: "grade agreement with the senior classer", "detection rate on seeded
+    # errors", "false calls per radiograph", "forecast error", "seconds per sample", "time from reading to flag"
+    r"\b(?:grade|priority|severity|category|classification|coder|label|route|routing)\s+agreement\b|\bagreement\s+(?:with|rate|between)\b|"
+    r"\b(?:detection|hit|miss|catch|match|read|extraction)\s+rate\b|\bfalse\s+(?:alarms?|calls?|flags?|positives?|negatives?)\b|"
+    r"\b(?:forecast|prediction|estimation|grade)\s+error\b|\bgroundedness\b|\bseconds\s+per\s+\w+|"
+    r"\bprocessing\s+time\s+per\s+(?:report|image|sample|document|page|file|item|record|frame|scan)\b|"
+    r"\btime\s+from\s+(?:[\w-]+\s+){1,4}?to\s+(?:the\s+|a\s+)?(?:flag|draft|alert|suggestion|prediction|score|recommendation|output|classification)s?\b",
 )
 # Words that make a number a baseline: today's level, a "before", a comparison.
 # a before-and-after (or today-and-target) pair written with an arrow: "6.2% -> 2.4%", "47 → 12 days"
@@ -395,6 +402,8 @@ R01 = ReasonRules(
         Element("commercial KPI", COMMERCIAL_KPI, core=True,
                 # "error rate" of a model, "response time" in ms, "capacity" of a server: technical senses
                 other_senses=rx(r"\b(?:model|classifier|algorithm|prediction|inference|api|server|gpu|token)s?\s+(?:error|response|capacity|throughput)",
+                                # the tool's own speed: "time from reading to flag", "time from photo received to draft"
+                                r"\btime\s+from\s+(?:[\w-]+\s+){1,4}?to\s+(?:the\s+|a\s+)?(?:flag|draft|alert|suggestion|prediction|score|recommendation|output|classification)s?\b",
                                 r"\bresponse\s+times?\s+(?:of|under|below)\s+\d+\s*(?:ms|milliseconds|s\b|seconds)",
                                 r"\b(?:loss|error)\s+(?:function|curve|rate\s+of\s+the\s+model)\b|\btraining\s+loss\b|\bvalidation\s+loss\b",
                                 # a business word inside a technical metric's label: "AUC (30-day churn)"
@@ -1227,7 +1236,8 @@ R09 = ReasonRules(
             # "live" as an adjective before any work noun ("two live buy-side matters", "live mobile clinics"), not the verb
             # ("people who live far from a clinic") and not a future service
             r"(?<!\bwho\s)(?<!\bto\s)(?<!\bthey\s)(?<!\bwe\s)(?<!\bpeople\s)\blive\s+(?!(?:in|far|with|near|at|on|alone|longer|by|off|up|out|through|within|outside|beyond)\b)"
-            r"(?:[\w-]+\s+){0,2}?(?:[\w-]+s|correspondence|mail|post|casework|traffic|demand|stock|inventory|footage|audio|video|weather|data|caseload|workload)\b",
+            r"(?:[\w-]+\s+){0,2}?(?:(?!(?:has|was|is|does|this|its|his|as|us|thus|plus|less|unless)\b)[\w-]+s|"
+            r"correspondence|mail|post|casework|traffic|demand|stock|inventory|footage|audio|video|weather|data|caseload|workload)\b",
             r"\blive\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:site|website|web|app|platform|channel|line|service|network)\b|\b(?:went|go|goes|going|gone|been)\s+live\b|\blive\s+routing\b",
             # live work of any kind, with up to two qualifiers ("live member queries", "live irregular-ops disruptions")
             r"\blive\s+(?:[\w-]+\s+){0,2}?(?:disruptions?|incidents?|alerts?|queries|enquiries|inquiries|messages|conversations|"
@@ -1241,7 +1251,7 @@ R09 = ReasonRules(
             r"\b(?:handled|processed|used\s+(?:it\s+)?on|worked\s+on|checked|scored|triaged)\s+real\s+(?!(?:executed|past|closed|historical|archived|completed|old|anonymi[sz]ed)\b)[\w-]+\s+"
             r"(?:customers|cases|calls|claims|applications|transactions|shipments|accounts|requests|orders|jobs|letters|referrals|invoices|repairs|faults|queries|enquiries|bookings)\b|\breal[- ]world\s+(?:data|conditions|settings?|use|usage|deployment|testing|test|environment|operations?|cases|trial)\b|\bin\s+the\s+real\s+world\b",
             r"\bcanary\s+(?:release|deployment|rollout|roll-out|test\w*|group|cohort)\b|\bchampion[- /]+challenger\b|\b(?:small|random)\s+(?:share|slice|percentage|fraction)\s+of\s+(?:live|real|production)\b|"
-            r"\bA/B\s+test\w*|\b(?:randomi[sz]ed\s+)?controlled\s+trial\b|\bfield\s+(?:trial|test)\b|\bgo[- ]live\b|\bwent\s+live\b|"
+            r"\bA/B\s+test\w*|\brandomi[sz]ed\s+controlled\s+trial\b|\bRCT\b|\bfield\s+(?:trial|test)\b|\bgo[- ]live\b|\bwent\s+live\b|"
             r"\bdeployed\s+(?:to|in|into)\b|\broutine\s+(?:operations|use|practice|work)\b|\bin\s+routine\b",
             r"\boperational\s+(?:environment|conditions|data|use)\b|\bday[- ]to[- ]day\s+(?:work|operations|use)\b|\bbusiness[- ]as[- ]usual\b|"
             r"\bas\s+part\s+of\s+(?:their|the)\s+(?:normal|usual|day[- ]to[- ]day|regular)\s+(?:role|work|job|duties|shifts?|rotas?|rosters?|operations|routine|workload)\b",
@@ -1389,6 +1399,12 @@ R10 = ReasonRules(
             r"\b(?:AI|ML|GenAI)\s+(?:register|oversight\s+(?:committee|board|group)|investment\s+(?:council|committee|board))\b",
             # a committee that looks across pilots or projects
             r"\bcommittee\b[^.;]{0,120}?\b(?:pilots|projects|initiatives|use\s+cases|experiments|trials)\b|\b(?:pilots|projects|initiatives|use\s+cases|experiments|trials)\b[^.;]{0,80}?\bcommittee\b",
+            # a body that looks after this and other efforts: "whose steering board oversees this and the berth planning and energy
+            # forecasting pilots", "which also oversees our online complaint form project", "a list of the plan's AI initiatives ...
+            # alongside the others"
+            r"\boversees?\s+(?:this\s+and\s+|both\s+|all\s+)(?:[\w-]+\s+){0,6}?(?:pilots|projects|initiatives|programmes|trials|tools)\b|"
+            r"\balso\s+oversees\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,4}?(?:project|pilot|programme|initiative|trial)s?\b|"
+            r"\blist\s+of\s+(?:[\w'\u2019-]+\s+){1,3}?(?:initiatives|pilots|projects|use\s+cases|tools|trials)\b|\b(?:alongside|together\s+with)\s+(?:the\s+)?others\b",
         ), core=True, other_senses=PORTFOLIO_OTHER_SENSE),
         Element("named executive portfolio owner", rx(
             r"\bChief\s+(?:AI|Artificial\s+Intelligence|Data|Data\s+(?:and|&)\s+(?:AI|Analytics)|Digital|Technology|Information|Analytics|Transformation|Innovation)\s+Officer\b",

@@ -842,9 +842,11 @@ def test_insulated_pilots_in_other_words(text: str, expected: Status) -> None:
 
 
 def test_a_body_that_oversees_this_and_other_efforts_is_a_portfolio_view() -> None:
-    """Partial (a view across pilots, no named owner); was missing."""
+    """Partial (a view across pilots, no named owner); was missing. A list of anything else is no portfolio (a real
+    report's "a longer list of themes and providing tools" once read as one)."""
     text = "The regional steering board oversees this and the fleet routing and parts forecasting pilots."
     assert review(make_doc([text]))["R10"][0] == Status.PARTIAL
+    assert review(make_doc(["Users asked us to start with a longer list of themes and providing tools to whittle them down."]))["R10"][0] == Status.MISSING
 
 
 @pytest.mark.parametrize("text", [

@@ -1404,7 +1404,8 @@ R10 = ReasonRules(
             # alongside the others"
             r"\boversees?\s+(?:this\s+and\s+|both\s+|all\s+)(?:[\w-]+\s+){0,6}?(?:pilots|projects|initiatives|programmes|trials|tools)\b|"
             r"\balso\s+oversees\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,4}?(?:project|pilot|programme|initiative|trial)s?\b|"
-            r"\blist\s+of\s+(?:[\w'\u2019-]+\s+){1,3}?(?:initiatives|pilots|projects|use\s+cases|tools|trials)\b|\b(?:alongside|together\s+with)\s+(?:the\s+)?others\b",
+            r"\blist\s+of\s+(?:the\s+|our\s+|its\s+)?(?:[\w'\u2019-]+\s+)?(?:AI|ML|GenAI|digital|automation|analytics|innovation)\s+(?:initiatives|pilots|projects|use\s+cases|tools|trials)\b|"
+            r"\b(?:alongside|together\s+with)\s+(?:the\s+)?others\b",
         ), core=True, other_senses=PORTFOLIO_OTHER_SENSE),
         Element("named executive portfolio owner", rx(
             r"\bChief\s+(?:AI|Artificial\s+Intelligence|Data|Data\s+(?:and|&)\s+(?:AI|Analytics)|Digital|Technology|Information|Analytics|Transformation|Innovation)\s+Officer\b",

@@ -180,7 +180,7 @@ def fold(text: str) -> str:
 
 _TRIGGERS: dict[tuple[str, int], re.Pattern[str] | None] = {}
 _MIN_LITERAL = 2
-_RARE = frozenset("£$€¥%")
+_RARE = frozenset("£$€¥%>\u2192\u21d2")  # rare in prose: a literal of one of these is a usable prefilter ("41 -> 29", "6 → 3")
 
 
 def _usable(req: list[str] | None) -> bool:

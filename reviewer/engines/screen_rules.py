@@ -1272,9 +1272,10 @@ R09 = ReasonRules(
             r"\b(?:runs?|ran|running|operat(?:es|ed|ing))\s+live\b(?!\s+(?:music|shows?|events?|in\s+\w+\s+(?:homes|houses|flats)))|\breal\s+(?:[\w-]+\s+){0,2}?decisions\b",
             # "twelve weeks in normal production", "on the live roster", "the live credit decision", "in their normal work",
             # "this was the real thing"
-            r"\b(?:normal|regular|routine|real|full[- ]scale)\s+production\b(?!\s+(?:line|company|team|costs?)\b)|"
-            r"\blive\s+(?:[\w-]+\s+){0,2}?(?:roster|rota|inbox|decision|reporting|production|evaluation|schedule|timetable)\b|"
-            r"\bin\s+(?:their|its|our|his|her)\s+(?:normal|usual|day[- ]to[- ]day|everyday|regular)\s+(?:work|jobs?|duties|shifts?|operations|routine)\b|\bthe\s+real\s+thing\b",
+            r"\b(?:normal|regular|routine|real|full[- ]scale)\s+production\b(?!\s+(?:line|company|team|costs?)\b)",
+            r"\blive\s+(?:[\w-]+\s+){0,2}?(?:roster|rota|inbox|decision|reporting|production|evaluation|schedule|timetable)\b|\bthe\s+real\s+thing\b",
+            # ("day-to-day" written out, so that the prefilter keys on these adjectives, not on "their" or "its", which occur everywhere)
+            r"\bin\s+(?:their|its|our|his|her)\s+(?:normal|usual|day-to-day|everyday|regular)\s+(?:work|jobs?|duties|shifts?|operations|routine)\b",
         ), core=True, other_senses=rx(r"\bproduction\s+(?:line|company|team|values?|costs?\s+of\s+goods)\b|\bfilm\s+production\b",
                                       # the cost of running in production is economics, not a live test
                                       r"\b(?:costs?|estimate[sd]?|spend|budget|price)\b[^.;]{0,60}?\b(?:in\s+production|at\s+production\s+volumes?|production\s+volumes?)\b",

@@ -857,3 +857,11 @@ def test_the_tools_own_quality_in_other_words_is_a_technical_metric(text: str) -
     """A success section of the tool's own quality is no commercial KPI (was partial, or read as no success criteria at all)."""
     status, rationale = review(make_doc([text]))["R01"]
     assert status == Status.MISSING and "Only technical metrics" in rationale
+
+
+def test_volunteers_not_yet_chosen_are_not_the_workforce_at_large() -> None:
+    """A denial of choosing ("we did not pick volunteers") is the workforce at large; a choice still to make is not."""
+    doc = make_doc(["We have not yet selected volunteers; the planners will hear more in the spring."])
+    assert review(doc)["R09"][0] != Status.ADDRESSED
+    doc = make_doc(["We did not pick volunteers: every planner at the depot used the tool."], doc_type=DocType.REPORT)
+    assert review(doc)["R09"][0] == Status.ADDRESSED

@@ -1011,7 +1011,7 @@ _SHADOW_WORDS = re.compile(r"\b(?:shadow|parallel|alongside|side\s+by\s+side|obs
                            re.I)
 
 
-_NOT_CHOSEN = re.compile(r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:voluntary|volunteers|picked|selected|chosen|hand[- ]?picked|opt(?:ed)?\s+in)\b|"
+_NOT_CHOSEN = re.compile(r"\b(?:not|never)\s+(?!yet\b)(?:\w+\s+){0,2}?(?:voluntary|volunteers|picked|selected|chosen|hand[- ]?picked|opt(?:ed)?\s+in)\b|"
                          r"\bnobody\s+(?:\w+\s+)?(?:volunteered|opted\s+in)\b|\bno\s+volunteers\b|\bdid\s+not\s+(?:pick|choose|select)\b", re.I)
 
 
@@ -1033,6 +1033,7 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     live_aff = [m for _, m in live if m.polarity == "affirmed"
                 and not any(uid == id(m.unit) and cs <= m.start < ce for uid, cs, ce in shadow)]
     # "participation is not voluntary", "we did not pick volunteers": a denial of choosing is the workforce at large
+    # (not "the volunteers have not yet been selected", which is a choice still to make)
     nonvol = [m for _, m in _find(doc, nonvol_el) if m.polarity == "affirmed" or (m.polarity == "negated" and _NOT_CHOSEN.search(m.unit.text))]
     vol_found = _find(doc, vol_el, gap=True)
     nonvol += [m for _, m in vol_found if m.polarity == "negated" and _NOT_CHOSEN.search(m.unit.text)]

@@ -703,14 +703,6 @@ def _machine_speed(m: Mention) -> bool:
     return bool(units) and all(u in _MACHINE_UNITS for u in units)
 
 
-# Today's figure for a business measure: "currently take a median of 11 working days", "on average around 11 hours"
-_CURRENT_FIGURE_EL = R.Element("today's figure for a business measure", R.rx(
-    r"\b(?:currently|today|at\s+present|on\s+average|the\s+current\s+(?:average|median|figure|rate|level)|a\s+median\s+of|an\s+average\s+of)\b[^.;]{0,80}?"
-    r"\b\d[\d,.]*\s*(?:%|per\s*cent|percent|(?:working\s+|business\s+|calendar\s+)?(?:minutes?|mins?|hours?|days?|weeks?))",
-    r"\b\d[\d,.]*\s*(?:%|per\s*cent|percent|(?:working\s+|business\s+|calendar\s+)?(?:minutes?|mins?|hours?|days?|weeks?))\b[^.;]{0,60}?\b(?:currently|today|at\s+present|on\s+average)\b",
-), core=True)
-
-
 def _r01(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     kpi_el = rules.elements[0]
     hits = [(k, m) for k, m in _find(doc, kpi_el) if not _machine_speed(m)]
@@ -759,7 +751,7 @@ def _r01(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     if deferred:
         return _Assessment(Status.PARTIAL, "Commercial KPI mentioned only as deferred (to be defined later).", [], deferred[:2], [])
     neg = [m for _, m in hits if m.polarity == "negated"]
-    current = [m for _, m in _find(doc, _CURRENT_FIGURE_EL) if m.polarity == "affirmed" and not R.TECHNICAL_METRIC.search(m.unit.text)]
+    current = [m for _, m in _find(doc, R.CURRENT_FIGURE) if m.polarity == "affirmed" and not R.TECHNICAL_METRIC.search(m.unit.text)]
     if current and not tech:
         # "drafting the inventory takes our paralegals on average around 11 hours" and no target: the measure, with its baseline only
         return _Assessment(Status.PARTIAL, "A business measure is given with today's figure, but no KPI with a target is set.",

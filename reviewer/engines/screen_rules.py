@@ -376,6 +376,13 @@ TARGET = rx(
     ARROW,
     r"[£$€]?\d[\d,.]*\s*(?:%|per\s+cent|days?|hours?|minutes?|k|m)?\s+by\s+(?:the\s+)?(?:end\s+of|year[- ]end|month\s+\d|week\s+\d|Q[1-4]|20\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)",
 )
+# Today's figure for a business measure, with no KPI named: "currently take a median of 11 working days", "on average
+# around 11 hours" (R01 reads it as a measure with its baseline only)
+CURRENT_FIGURE = Element("today's figure for a business measure", rx(
+    r"\b(?:currently|today|at\s+present|on\s+average|the\s+current\s+(?:average|median|figure|rate|level)|a\s+median\s+of|an\s+average\s+of)\b[^.;]{0,80}?"
+    r"\b\d[\d,.]*\s*(?:%|per\s*cent|percent|(?:working\s+|business\s+|calendar\s+)?(?:minutes?|mins?|hours?|days?|weeks?))",
+    r"\b\d[\d,.]*\s*(?:%|per\s*cent|percent|(?:working\s+|business\s+|calendar\s+)?(?:minutes?|mins?|hours?|days?|weeks?))\b[^.;]{0,60}?\b(?:currently|today|at\s+present|on\s+average)\b",
+), core=True)
 # A measured result in a report: a past-tense change with a number.
 MEASURED = rx(
     r"\b(?:against|versus|vs\.?|compared\s+(?:with|to))\s+(?:\w+\s+){0,2}?[£$€]?\d",

@@ -865,3 +865,8 @@ def test_volunteers_not_yet_chosen_are_not_the_workforce_at_large() -> None:
     assert review(doc)["R09"][0] != Status.ADDRESSED
     doc = make_doc(["We did not pick volunteers: every planner at the depot used the tool."], doc_type=DocType.REPORT)
     assert review(doc)["R09"][0] == Status.ADDRESSED
+
+
+def test_a_letter_written_back_to_a_person_is_not_a_system_link() -> None:
+    doc = make_doc(["We wrote back to the family within a day, and the round trip was an exit criterion."], doc_type=DocType.REPORT)
+    assert review(doc)["R07"][0] != Status.ADDRESSED

@@ -1033,7 +1033,10 @@ INTEGRATION_PATTERNS: tuple[str, ...] = (
     r"\b(?:to\s+)?work\s+from\s+(?:within|inside)\s+(?:the\s+|their\s+)?[\w'-]+|\b(?:sits?|embedded|runs)\s+(?:with)?in(?:side)?\s+(?:the\s+|their\s+|our\s+)?(?:[\w'-]+\s+){0,2}?(?:system|platform|CRM|ERP|workflow|queue|worklist|screen|desktop|application)\b",
     # results written back into the system of record, whatever it is called: "plans written back into the TOS",
     # "writes the roster back to both", "write-back to the billing exceptions queue"
-    r"\b(?:writ(?:es|e|ten|ing)|wrote|pushe[sd]|posted|fed)\s+(?:[\w,'-]+\s+){0,6}?back\s+(?:in)?to\s+(?:the\s+|each\s+|its\s+|both\b)?|\bwrite[- ]?backs?\s+(?:of\s+(?:[\w-]+\s+){1,3})?(?:in)?to\s+(?:the\s+)?[\w-]+",
+    # (not a letter written back to a person: "we wrote back to the family within a day")
+    r"\b(?:writ(?:es|e|ten|ing)|wrote|pushe[sd]|posted|fed)\s+(?:[\w,'-]+\s+){0,6}?back\s+(?:in)?to\s+"
+    r"(?!(?:the\s+|each\s+|every\s+)?(?:customers?|clients?|famil(?:y|ies)|applicants?|members?|patients?|callers?|residents?|tenants?|people|them|him|her|us|me|you)\b)"
+    r"(?:the\s+|each\s+|its\s+|both\b)?|\bwrite[- ]?backs?\s+(?:of\s+(?:[\w-]+\s+){1,3})?(?:in)?to\s+(?:the\s+)?[\w-]+",
 )
 R07 = ReasonRules(
     reason_id="R07",

@@ -7,7 +7,11 @@ verbatim substring that grounding can locate.
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from ahocorasick_rs import AhoCorasick
 
 from reviewer.models import Block, BlockKind
 
@@ -179,6 +183,7 @@ def fold(text: str) -> str:
 # never has to state them twice.
 
 _TRIGGERS: dict[tuple[str, int], re.Pattern[str] | None] = {}
+_LITERALS: dict[tuple[str, int], tuple[str, ...] | None] = {}
 _MIN_LITERAL = 2
 _RARE = frozenset("£$€¥%>\u2192\u21d2")  # rare in prose: a literal of one of these is a usable prefilter ("41 -> 29", "6 → 3")
 
@@ -242,20 +247,66 @@ def _requirement(seq: object) -> list[str] | None:
     return best
 
 
-def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A literal-only regex that finds every place ``pattern`` could match in ``fold(text)``
+def literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings of which at least one occurs wherever ``pattern`` matches in ``fold(text)``
     (a necessary condition), or None when the pattern has no usable literals."""
     key = (pattern.pattern, pattern.flags)
-    if key in _TRIGGERS:
-        return _TRIGGERS[key]
+    if key in _LITERALS:
+        return _LITERALS[key]
     from re import _parser  # type: ignore[attr-defined]
 
-    result: re.Pattern[str] | None = None
+    result: tuple[str, ...] | None = None
     try:
         req = _requirement(_parser.parse(pattern.pattern, pattern.flags & ~re.I).data)
     except Exception:  # an unusual construct: no prefilter, the full pattern still runs
         req = None
     if req and all(len(x.lower()) == len(x) for x in req):
-        result = re.compile("|".join(re.escape(x) for x in sorted(set(req), key=len, reverse=True)))
-    _TRIGGERS[key] = result
+        result = tuple(sorted(set(req), key=lambda x: (-len(x), x)))
+    _LITERALS[key] = result
     return result
+
+
+def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A literal-only regex that finds every place ``pattern`` could match in ``fold(text)``
+    (a necessary condition), or None when the pattern has no usable literals."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in _TRIGGERS:
+        lits = literals(pattern)
+        _TRIGGERS[key] = re.compile("|".join(re.escape(x) for x in lits)) if lits else None
+    return _TRIGGERS[key]
+
+
+class LiteralIndex:
+    """Where the literals of many patterns occur in a text, found in one Aho-Corasick pass.
+
+    Scanning a document once per pattern for its literals cost more than the patterns themselves;
+    one automaton over every pattern's literals finds them all at once. Literals are added as new
+    patterns are met (``ids``); ``version`` changes whenever they are, so a cached result can tell
+    it is stale.
+    """
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._automaton: AhoCorasick | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def version(self) -> int:
+        return len(self._ids)
+
+    def ids(self, words: Sequence[str]) -> list[int]:
+        """The ids of ``words``, adding those not yet known."""
+        with self._lock:
+            for w in words:
+                if w not in self._ids:
+                    self._ids[w] = len(self._ids)
+                    self._automaton = None
+            return [self._ids[w] for w in words]
+
+    def find(self, text: str) -> tuple[int, list[tuple[int, int, int]]]:
+        """``(version, matches)``: every occurrence of every known literal as (id, start, end), overlapping ones too."""
+        with self._lock:
+            if self._automaton is None:
+                self._automaton = AhoCorasick(list(self._ids)) if self._ids else None
+            automaton, version = self._automaton, self.version
+        return version, (automaton.find_matches_as_indexes(text, overlapping=True) if automaton is not None else [])

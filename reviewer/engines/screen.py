@@ -44,7 +44,7 @@ from reviewer.models import (
     Rubric,
     Status,
 )
-from reviewer.text import Unit, block_units, fold, folded, sentence_spans, squash, trigger
+from reviewer.text import LiteralIndex, Unit, block_units, fold, folded, literals, sentence_spans, squash
 
 Polarity = Literal["affirmed", "negated", "deferred", "future"]
 MAX_QUOTES = 3
@@ -83,6 +83,8 @@ class _Doc:
     found: dict[tuple[int, bool, bool], list[tuple[int, Mention]]] = field(default_factory=dict)  # (id(element), gap, future_counts) -> mentions
     owners: tuple[list[_Owner], list[Mention], list[Mention]] | None = None  # see ``owners``
     grams: dict[int, Counter[str]] = field(default_factory=dict)  # unit index -> its words, for the trained screen
+    literal_units: dict[int, list[int]] = field(default_factory=dict)  # literal id (see _LITERALS) -> units it occurs in
+    literal_version: int = -1  # the _LITERALS version ``literal_units`` was computed with
 
 
 _SEP = "\n\x00\n"
@@ -304,18 +306,55 @@ def _context(doc: _Doc, k: int) -> str:
     return got
 
 
+_LITERALS = LiteralIndex()  # the prefilter literals of every pattern scanned so far
+
+
+def _prime_literals() -> None:
+    """Register every rule pattern's literals at once, so the first document is not searched again per new pattern."""
+    elements = [v for v in vars(R).values() if isinstance(v, R.Element)]
+    for rules in R.REASONS.values():
+        elements += [*rules.elements, *rules.gap_cues, *([rules.topic] if rules.topic else [])]
+    for el in elements:
+        for p in (el.patterns, *R.GROUPS.get(el.patterns.pattern, ())):
+            if (lits := literals(p)) is not None:
+                _LITERALS.ids(lits)
+
+
+def _units_with(doc: _Doc, lits: tuple[str, ...]) -> list[int]:
+    """The units (ascending) in which one of ``lits`` occurs: where a pattern with these literals can match."""
+    if _LITERALS.version == 0:
+        _prime_literals()
+    ids = _LITERALS.ids(lits)
+    if doc.literal_version != _LITERALS.version:
+        version, matches = _LITERALS.find(doc.folded)
+        by: dict[int, list[int]] = {}
+        starts = doc.starts
+        for i, s, _ in matches:
+            k = bisect_right(starts, s) - 1
+            ks = by.get(i)
+            if ks is None:
+                by[i] = [k]
+            elif ks[-1] != k:
+                ks.append(k)
+        doc.literal_units, doc.literal_version = by, version
+    lists = [ks for i in ids if (ks := doc.literal_units.get(i))]
+    if len(lists) <= 1:
+        return lists[0] if lists else []
+    return sorted({k for ks in lists for k in ks})
+
+
 def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
     """First match of ``pattern`` in each unit, as (unit index, start, end); cached per document.
 
-    A literal prefilter (``text.trigger``) finds the units where a match is possible; the full
-    pattern runs only there.
+    A literal prefilter (``text.literals``, all found in one pass by ``_LITERALS``) finds the units
+    where a match is possible; the full pattern runs only there.
     """
     key = id(pattern)
     got = doc.hits.get(key)
     if got is not None:
         return got
     groups = R.GROUPS.get(pattern.pattern)
-    if groups and all(trigger(g) is not None for g in groups):
+    if groups and all(literals(g) is not None for g in groups):
         best: dict[int, tuple[int, int, int]] = {}  # unit -> (start, group, end)
         for i, group in enumerate(groups):
             for k, s, e in _scan(doc, group):
@@ -326,18 +365,8 @@ def _scan(doc: _Doc, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
         return got
     got = []
     fast = folded(pattern)
-    trig = trigger(pattern)
-    if trig is None:
-        candidates: Iterable[int] = range(len(doc.units))
-    else:
-        # one trigger hit per unit is enough: after a hit, jump to the next unit's start
-        found: list[int] = []
-        pos, end, n_units = 0, len(doc.folded), len(doc.starts)
-        while (t := trig.search(doc.folded, pos)) is not None:
-            k = bisect_right(doc.starts, t.start()) - 1
-            found.append(k)
-            pos = doc.starts[k + 1] if k + 1 < n_units else end
-        candidates = found
+    lits = literals(pattern)
+    candidates: Iterable[int] = range(len(doc.units)) if lits is None else _units_with(doc, lits)
     for k in candidates:
         start = doc.starts[k]
         text = doc.units[k].text

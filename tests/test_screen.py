@@ -341,6 +341,21 @@ def test_real_work_in_general_words(text: str, expected: Status) -> None:
     assert review(make_doc([text], doc_type=DocType.REPORT))["R09"][0] == expected
 
 
+@pytest.mark.parametrize("doc_type, paragraphs, expected", [
+    # a pilot run in shadow throughout: its live work, wherever the document names it, is the shadow run (each was addressed)
+    (DocType.PROPOSAL, ["For the whole trial the matcher will run in shadow: clerks keep approving invoices as they do now.",
+                        "Every week we will compare its matches on live invoices with the clerks' own."], Status.PARTIAL),
+    (DocType.REPORT, ["The scorer ran in parallel with the assessors for five months.",
+                      "Over that time 1,840 live applications were scored and compared."], Status.PARTIAL),
+    # ... but a later stage of live use keeps the live test (addressed before and after)
+    (DocType.PROPOSAL, ["The matcher will run in shadow for four weeks.",
+                        "From week five, clerks approve invoices on its matches for all live invoices."], Status.ADDRESSED),
+    (DocType.REPORT, ["After the shadow month the scorer went live for every assessor on live applications."], Status.ADDRESSED),
+])
+def test_shadow_running_throughout_is_not_a_live_test(doc_type: DocType, paragraphs: list[str], expected: Status) -> None:
+    assert review(make_doc(paragraphs, doc_type=doc_type))["R09"][0] == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # the whole workforce on its own work, with no word for "live": a live test (each was missing, then partial; all 51
     # labelled documents where this was the rules' only evidence were labelled addressed)

@@ -1023,6 +1023,10 @@ _CURATED = re.compile(r"cop(?:y|ies)|past|curat|synthetic|sample|anonymi|identif
                       re.I)  # curated, stripped or replayed copies, not merely a sandbox environment
 
 
+_SHADOW_RUN = re.compile(r"\bshadow\b|\bin\s+parallel\b|\bparallel\s+(?:run|running)\b|\bin\s+the\s+background\b|\bside\s+by\s+side\b", re.I)
+_LIVE_AFTER = re.compile(r"\bthen\b|\bfollowed\s+by\b|\bafter\s+(?:that|which|the\s+(?:shadow|parallel|background)\b)|\bafterwards\b|"
+                         r"\bfrom\s+(?:week|month|day)\s+\w+|\bonce\s+the\s+(?:shadow|parallel)|\b(?:phase|stage)\s+(?:2|two|ii)\b|"
+                         r"\bsecond\s+(?:phase|stage)\b|\bwent\s+live\b|\bgo(?:es|ing)?[- ]live\b|\bswitched\s+on\b|\bin\s+full\s+production\b", re.I)
 _LATER_STAGE = re.compile(r"\bthen\b|\bfollowed\s+by\b|\bafter\s+(?:that|which)\b|\bafterwards\b", re.I)
 
 
@@ -1053,6 +1057,11 @@ def _r09(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     # "the model scores live claims in shadow mode" is shadow running, not live operation
     live_aff = [m for _, m in live if m.polarity == "affirmed"
                 and not any(uid == id(m.unit) and cs <= m.start < ce for uid, cs, ce in shadow)]
+    # a pilot run in shadow throughout ("the tool will run in shadow on live requests"), with no later stage of live use
+    # anywhere it speaks of shadow or live work: its live mentions are the shadow run, not live operation
+    shadow_units = [m.unit for m in hist if _SHADOW_RUN.search(m.unit.text)]
+    if shadow_units and live_aff and not any(_LIVE_AFTER.search(u.text) for u in [*shadow_units, *(m.unit for m in live_aff)]):
+        live_aff = []
     # "participation is not voluntary", "we did not pick volunteers": a denial of choosing is the workforce at large
     # (not "the volunteers have not yet been selected", which is a choice still to make)
     nonvol = [m for _, m in _find(doc, nonvol_el) if m.polarity == "affirmed" or (m.polarity == "negated" and _NOT_CHOSEN.search(m.unit.text))]

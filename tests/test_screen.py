@@ -341,6 +341,17 @@ def test_real_work_in_general_words(text: str, expected: Status) -> None:
     assert review(make_doc([text], doc_type=DocType.REPORT))["R09"][0] == expected
 
 
+@pytest.mark.parametrize("paragraphs, expected", [
+    # who decides, and how the roles' work changed: changed workflows are one of the rubric's elements (was partial)
+    (["The senior assessor had the final say on every flagged grant.",
+      "Responsibilities shifted: first readers now only checked the eligibility page."], Status.ADDRESSED),
+    # roles changing, with no decision rights, handoffs or future process named, stays partial
+    (["Responsibilities shifted: first readers now only checked the eligibility page."], Status.PARTIAL),
+])
+def test_changed_roles_with_decision_rights_is_a_designed_future_process(paragraphs: list[str], expected: Status) -> None:
+    assert review(make_doc(paragraphs, doc_type=DocType.REPORT))["R02"][0] == expected
+
+
 @pytest.mark.parametrize("doc_type, paragraphs, expected", [
     # a pilot run in shadow throughout: its live work, wherever the document names it, is the shadow run (each was addressed)
     (DocType.PROPOSAL, ["For the whole trial the matcher will run in shadow: clerks keep approving invoices as they do now.",

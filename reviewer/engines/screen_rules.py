@@ -499,7 +499,7 @@ R02 = ReasonRules(
             r"\bno\s+longer\s+(?:\w+\s+){0,2}?(?:set|decid|approv|sign|review|check|handl|take|make|adjust|issu|key|enter|do|need|have\s+to|own|run)\w*\b",
             r"\bmov(?:e|es|ed|ing)\s+(?:[\w-]+\s+){1,4}?from\s+(?:[\w-]+\s+){0,2}?[\w-]+s\s+to\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b",
             r"\b[a-z]+s\s+only\s+(?:decided?|review(?:ed)?|handled?|approved?|checked?|saw|see)\b",
-        )),
+        ), core=True),
     ),
     gap_cues=(Element("runs inside the current process", rx(
         r"\b(?:current|existing|today'?s|unchanged|as[- ]is|normal|usual)\s+(?:[\w-]+\s+)?(?:process|workflow|operating\s+model|ways\s+of\s+working|queue|rota|rotation|routine|allocation)\b(?!\s+(?:map|mapping|will\s+change|redesign))",

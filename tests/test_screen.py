@@ -341,6 +341,15 @@ def test_real_work_in_general_words(text: str, expected: Status) -> None:
     assert review(make_doc([text], doc_type=DocType.REPORT))["R09"][0] == expected
 
 
+@pytest.mark.parametrize("text", [
+    # ownership given to a function with no accountable person, in other words: a vague owner (each was missing)
+    "Responsibility for the alerts will sit with the Maintenance Department.",
+    "At the end of the trial the tool will be handed over to the Fleet Services team.",
+])
+def test_ownership_given_to_a_function_in_other_words_is_partial(text: str) -> None:
+    assert review(make_doc([text]))["R03"][0] == Status.PARTIAL
+
+
 @pytest.mark.parametrize("paragraphs, expected", [
     # who decides, and how the roles' work changed: changed workflows are one of the rubric's elements (was partial)
     (["The senior assessor had the final say on every flagged grant.",

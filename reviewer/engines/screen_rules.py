@@ -576,6 +576,9 @@ OWNERSHIP = rx(
     r"keep\s+" + _TOOL_OBJECT + r"\s+(?:going|running|up\s+to\s+date)\b|keep\s+an\s+eye\s+on\s+" + _TOOL_OBJECT + r"|run\s+" + _TOOL_OBJECT + r")",
     r"\b(?:it|this|tool|service|model|assistant|advis[eo]r|optimi[sz]er|forecast|system|solution|capability|platform)\s+(?:is|will\s+be|would\s+be|has\s+been)\s+"
     r"(?:maintained|looked\s+after|kept\s+running|taken\s+forward)\s+by\b",
+    # "responsibility for the scores will sit with the Development Department", "the schedule is handed to the Agricultural Department"
+    r"\bresponsibility\s+(?:for\s+(?:[\w-]+\s+){1,5}?)?(?:will|would|is\s+to|shall|should)\s+(?:sit|rest|lie)\s+with\b|"
+    r"\b(?:is|was|will\s+be|would\s+be|has\s+been|have\s+been|are|were)\s+handed\s+(?:over\s+)?to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:department|team|unit|function|office|division|services?|desk)\b",
 )
 # Another sense of "owner"/"own": of a spreadsheet, risk, action, document; "their own".
 OWNER_OTHER_SENSE = rx(

@@ -563,8 +563,11 @@ def _generic(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
             why += f"; the document also shows {gaps[0].element}"
         return _Assessment(rules.single_status, why + ".", _spread(aff), (deferred or gaps or negated)[:1], found)
     if fut:
-        return _Assessment(Status.PARTIAL, f"{_join(_names(fut))} stated as a plan or recommendation, not as done in the pilot.",
-                           _spread(fut), [], _names(fut))
+        why = f"{_join(_names(fut))} stated as a plan or recommendation, not as done in the pilot."
+        if doc.is_report and rules.planned_status == Status.MISSING:
+            # "training should be planned before roll-out": change left for later (R08); costs still to be modelled (R05)
+            return _Assessment(Status.MISSING, why, [], _spread(fut, 2), [])
+        return _Assessment(Status.PARTIAL, why, _spread(fut), [], _names(fut))
     if deferred:
         return _Assessment(rules.deferred_status, f"{_join(_names(deferred))} mentioned only as deferred (to a later phase or the scale decision).",
                            [], deferred[:2], [])

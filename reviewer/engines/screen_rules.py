@@ -246,6 +246,7 @@ class ReasonRules:
     topic: Element | None = None  # the subject in general words: touched on, with no element named -> partial
     topic_beats_gap: bool = False  # a standalone pilot that names the integration it will need is partial, not missing
     later_is_missing: bool = False  # core elements only left for the scale decision (or after the pilot), none in place now -> missing
+    planned_status: Status = Status.PARTIAL  # a report whose only mentions are plans or recommendations ("should be costed at scale")
     notes: str = ""
     extra: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -750,6 +751,7 @@ UNIT_COST_LABEL = (r"\b(?:cost|costs|price|compute|spend|fee|charge)\s+per\s+(?!
                    r"(?:[\w-]+\s+){0,2}?[\w-]+(?:\s+per\s+(?:month|year|annum))?")
 R05 = ReasonRules(
     reason_id="R05",
+    planned_status=Status.MISSING,  # a report that only recommends it leaves it for later: the rubric's missing
     elements=(
         Element("unit cost", rx(
             r"\bcost\s+per\s+(?:inference|prediction|query|request|token|api\s+call|conversation|chat|message|interaction|"
@@ -1148,6 +1150,7 @@ PEOPLE_CHANGE_OTHER_SENSE = rx(
 )
 R08 = ReasonRules(
     reason_id="R08",
+    planned_status=Status.MISSING,  # a report that only recommends it leaves it for later: the rubric's missing
     elements=(
         Element("change management plan", rx(
             r"\bchange\s+(?:management|plan|programme|program|lead|leads|manager|network|impact\s+assessment|readiness|strategy|budget|team|champions?)\b",

@@ -1026,11 +1026,12 @@ _CURATED = re.compile(r"cop(?:y|ies)|past|curat|synthetic|sample|anonymi|identif
                       re.I)  # curated, stripped or replayed copies, not merely a sandbox environment
 
 
-_SHADOW_RUN = re.compile(r"\bshadow\b|\bin\s+parallel\b|\bparallel\s+(?:run|running)\b|\bin\s+the\s+background\b|\bside\s+by\s+side\b", re.I)
-_LIVE_AFTER = re.compile(r"\bthen\b|\bfollowed\s+by\b|\bafter\s+(?:that|which|the\s+(?:shadow|parallel|background)\b)|\bafterwards\b|"
-                         r"\bfrom\s+(?:week|month|day)\s+\w+|\bonce\s+the\s+(?:shadow|parallel)|\b(?:phase|stage)\s+(?:2|two|ii)\b|"
-                         r"\bsecond\s+(?:phase|stage)\b|\bwent\s+live\b|\bgo(?:es|ing)?[- ]live\b|\bswitched\s+on\b|\bin\s+full\s+production\b", re.I)
 _LATER_STAGE = re.compile(r"\bthen\b|\bfollowed\s+by\b|\bafter\s+(?:that|which)\b|\bafterwards\b", re.I)
+_SHADOW_RUN = re.compile(r"\bshadow\b|\bin\s+parallel\b|\bparallel\s+(?:run|running)\b|\bin\s+the\s+background\b|\bside\s+by\s+side\b", re.I)
+# a later stage of live use anywhere in the document: the words of a later stage, or a step named after the shadow run
+_LIVE_AFTER = re.compile(_LATER_STAGE.pattern + r"|\bafter\s+the\s+(?:shadow|parallel|background)\b|\bfrom\s+(?:week|month|day)\s+\w+|"
+                         r"\bonce\s+the\s+(?:shadow|parallel)|\b(?:phase|stage)\s+(?:2|two|ii)\b|\bsecond\s+(?:phase|stage)\b|\bwent\s+live\b|"
+                         r"\bgo(?:es|ing)?[- ]live\b|\bswitched\s+on\b|\bin\s+full\s+production\b", re.I)
 
 
 # the cues of R09's "real historical data or shadow running" that mean shadow running, as whole words ("not" in

@@ -24,7 +24,7 @@ from itertools import zip_longest
 from typing import Literal
 
 from reviewer.engines import screen_rules as R
-from reviewer.engines.screen_model import ScreenModel, choose, grams, load_model, named_features
+from reviewer.engines.screen_model import Inputs, ScreenModel, choose, grams, load_model, named_features
 from reviewer.injection import find_alerts
 from reviewer.models import (
     Alert,
@@ -83,6 +83,7 @@ class _Doc:
     found: dict[tuple[int, bool, bool], list[tuple[int, Mention]]] = field(default_factory=dict)  # (id(element), gap, future_counts) -> mentions
     owners: tuple[list[_Owner], list[Mention], list[Mention]] | None = None  # see ``owners``
     grams: dict[int, Counter[str]] = field(default_factory=dict)  # unit index -> its words, for the trained screen
+    all_grams: Counter[str] | None = None  # the whole document's words, for the trained screen
     literal_units: dict[int, list[int]] = field(default_factory=dict)  # literal id (see _LITERALS) -> units it occurs in
     literal_version: int = -1  # the _LITERALS version ``literal_units`` was computed with
 
@@ -1136,9 +1137,17 @@ def decide(rules: R.ReasonRules, doc: _Doc) -> _Assessment:
     return _CUSTOM.get(rules.reason_id, _generic)(rules, doc)
 
 
-def model_inputs(rules: R.ReasonRules, doc: _Doc, a: _Assessment) -> tuple[dict[str, float], Counter[str]]:
-    """What the trained screen reads for one reason: the rules' status and evidence, and the words of the
-    passages (sentences, table cells) where the rules found anything on the reason."""
+def _unit_grams(doc: _Doc, k: int) -> Counter[str]:
+    g = doc.grams.get(k)
+    if g is None:
+        g = doc.grams[k] = grams(doc.units[k].text)
+    return g
+
+
+def model_inputs(rules: R.ReasonRules, doc: _Doc, a: _Assessment, every: Iterable[Status]) -> Inputs:
+    """What the trained screen reads for one reason: the rules' status and evidence, the rules' statuses of
+    all ten reasons (``every``), and the words of the passages (sentences, table cells) where the rules found
+    anything on the reason, of the headings those passages sit under, and of the whole document."""
     # R01's baseline and target live in _r01's KPI detail, not in the elements: scanning them again costs
     # a tenth of the screen on long documents and gains the model nothing
     elements = rules.elements[:1] if rules.reason_id == "R01" else rules.elements
@@ -1156,19 +1165,25 @@ def model_inputs(rules: R.ReasonRules, doc: _Doc, a: _Assessment) -> tuple[dict[
         "against": len(a.against),
     }
     found = {f"{m.element}|{m.polarity}" for _, m in ms} | {f"gap:{m.element}|{m.polarity}" for _, m in gaps}
+    passages = sorted({k for k, _ in (*ms, *gaps)})
     words: Counter[str] = Counter()
-    for k in sorted({k for k, _ in (*ms, *gaps)}):
-        g = doc.grams.get(k)
-        if g is None:
-            g = doc.grams[k] = grams(doc.units[k].text)
-        words.update(g)
-    return named_features(a.status, counts, sorted(found), doc.is_report), words
+    headings: Counter[str] = Counter()
+    for k in passages:
+        words.update(_unit_grams(doc, k))
+    for h in {path[-1] for k in passages if (path := doc.units[k].block.heading_path)}:
+        headings.update(grams(h))
+    if doc.all_grams is None:
+        doc.all_grams = Counter()
+        for k in range(len(doc.units)):
+            doc.all_grams.update(_unit_grams(doc, k))
+    named = named_features(a.status, counts, sorted(found), doc.is_report, every)
+    return Inputs(named, (words, headings, doc.all_grams))
 
 
-def _judged(a: _Assessment, rules: R.ReasonRules, doc: _Doc, model: ScreenModel) -> _Assessment:
+def _judged(a: _Assessment, rules: R.ReasonRules, doc: _Doc, model: ScreenModel, every: Iterable[Status]) -> _Assessment:
     """The status the trained screen gives within its guard rails (``screen_model.choose``); the rationale
     says when it overrode the rules, or when it leans higher than the quotes allow."""
-    probs = model.judge(rules.reason_id, *model_inputs(rules, doc, a))
+    probs = model.judge(rules.reason_id, model_inputs(rules, doc, a, every))
     if probs is None:
         return a
     status, best = choose(probs, rules=a.status, supported=bool(a.support), quoted=bool(a.against))
@@ -1191,6 +1206,8 @@ def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None
     for cached in (_breaks, _deferred, _planned):
         cached.cache_clear()  # they serve one document's mentions; a review never leans on an earlier one's
     doc = _index(document, alerts)
+    decided = {r.id: decide(rules, doc) for r in rubric.reasons if (rules := R.REASONS.get(r.id)) is not None}
+    every = [a.status for a in decided.values()]  # the trained screen reads how the rules found the whole document
     findings: list[Finding] = []
     for reason in rubric.reasons:
         rules = R.REASONS.get(reason.id)
@@ -1198,9 +1215,9 @@ def assess(document: Document, rubric: Rubric, alerts: list[Alert] | None = None
             findings.append(Finding(reason_id=reason.id, title=reason.title, status=Status.MISSING,
                                     rationale=NO_RULES + ".", missing=list(reason.look_for), fix=reason.fix))
             continue
-        a = decide(rules, doc)
+        a = decided[reason.id]
         if model is not None:
-            a = _judged(a, rules, doc, model)
+            a = _judged(a, rules, doc, model, every)
         evidence = [_quote(m) for m in a.support]
         for m in a.against:
             if len(evidence) >= MAX_QUOTES + 1:

@@ -2,12 +2,15 @@
 
 The rules find evidence (stated, planned, deferred and negated mentions of a reason's elements, gap
 cues, the subject touched in general words) and decide a status by hand-set thresholds. Careful readers
-weigh the same passages with more vocabulary than any rule list holds. A multinomial logistic model per
-reason, fitted to the labelled documents in ``fixtures/``, reads:
+weigh the same passages with more vocabulary than any rule list holds, and read them in the light of the
+whole document. A multinomial logistic model per reason, fitted to the labelled documents in ``fixtures/``,
+reads:
 
 - the rules' own status, how much of each kind of evidence they found (stated, planned, deferred and
   negated mentions of the reason's elements, gap cues, quotes), and which elements, with what polarity;
-- the words (unigrams and bigrams, TF-IDF) of the passages the rules found for that reason, and no others.
+- the share of the ten reasons the rules found addressed, and missing, in the document;
+- three bags of words (unigrams and bigrams, TF-IDF): the passages the rules found for that reason, the
+  headings those passages sit under, and the whole document.
 
 It decides the status within guard rails (``choose``): addressed only with a supporting quote, partial
 only with a quote, and the rules' own status stands on a near tie. The finding says when it overrode the
@@ -33,6 +36,7 @@ from reviewer.models import Status
 
 CLASSES = (Status.ADDRESSED, Status.PARTIAL, Status.MISSING)
 COUNTS = ("aff", "aff_core_el", "aff_el", "fut", "defer", "neg", "gaps", "support", "against")
+BAGS = ("passages", "headings", "document")  # the bags of words each reason's model reads, in ``Inputs.bags`` order
 MODEL_FILE = "screen_model.json"
 OVERRIDE_MARGIN = 0.05  # a near tie is not an override: leave-one-writer-out costs 0.2 points at 0.05 (0.4 at 0.10)
 REFIT = "Rebuild it with: pip install -e '.[dev]' && python fixtures/train_screen.py"
@@ -47,42 +51,63 @@ def grams(text: str) -> Counter[str]:
     return out
 
 
-def named_features(rule_status: Status, counts: Mapping[str, int], elements: Iterable[str], is_report: bool) -> dict[str, float]:
-    """Everything but the words: the rules' status, log(1 + count) of each kind of evidence, the elements found."""
+def named_features(rule_status: Status, counts: Mapping[str, int], elements: Iterable[str], is_report: bool,
+                   rule_statuses: Iterable[Status]) -> dict[str, float]:
+    """Everything but the words: the rules' status, log(1 + count) of each kind of evidence, the elements found,
+    and the share of the document's reasons the rules found addressed and missing (``rule_statuses``, all ten)."""
     x: dict[str, float] = {f"rule={rule_status.value}": 1.0, "report": 1.0 if is_report else 0.0}
     for k in COUNTS:
         x[f"n:{k}"] = math.log1p(counts[k])
     for e in elements:
         x[f"el:{e}"] = 1.0
+    every = list(rule_statuses)
+    if every:
+        x["doc:addressed"] = sum(s == Status.ADDRESSED for s in every) / len(every)
+        x["doc:missing"] = sum(s == Status.MISSING for s in every) / len(every)
     return x
 
 
 @dataclass(frozen=True)
+class Inputs:
+    """What one reason's model reads: named features and one bag of words per entry of ``BAGS``."""
+
+    named: dict[str, float]
+    bags: tuple[Mapping[str, int], ...]
+
+
+Vocabulary = dict[str, tuple[float, float, float, float]]  # gram -> (IDF, weight per class in CLASSES order)
+
+
+def tfidf(vocab: Mapping[str, tuple[float, ...]], counts: Mapping[str, int]) -> dict[str, float]:
+    """TF-IDF of the words ``vocab`` knows, sublinear term frequency, L2-normalised."""
+    if len(counts) > len(vocab):  # a whole document's words: walk the smaller side
+        v = {g: (1.0 + math.log(c)) * w[0] for g, w in vocab.items() if (c := counts.get(g))}
+    else:
+        v = {g: (1.0 + math.log(c)) * w[0] for g, c in counts.items() if (w := vocab.get(g)) is not None}
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {g: x / norm for g, x in v.items()} if norm else {}
+
+
+@dataclass(frozen=True)
 class ReasonModel:
-    words: dict[str, tuple[float, float, float, float]]  # vocabulary: gram -> (IDF, weight per class in CLASSES order)
+    bags: tuple[Vocabulary, ...]  # one vocabulary per entry of BAGS
     weights: dict[str, tuple[float, float, float]]  # named feature -> weight per class
     bias: tuple[float, float, float]
 
-    def tfidf(self, counts: Mapping[str, int]) -> dict[str, float]:
-        """TF-IDF of the known words, sublinear term frequency, L2-normalised."""
-        v = {g: (1.0 + math.log(c)) * w[0] for g, c in counts.items() if (w := self.words.get(g)) is not None}
-        norm = math.sqrt(sum(x * x for x in v.values()))
-        return {g: x / norm for g, x in v.items()} if norm else {}
-
-    def probabilities(self, named: Mapping[str, float], words: Mapping[str, int]) -> tuple[float, ...]:
+    def probabilities(self, inputs: Inputs) -> tuple[float, ...]:
         z = list(self.bias)
-        for k, x in named.items():
+        for k, x in inputs.named.items():
             w = self.weights.get(k)
             if w is not None and x:
                 z[0] += w[0] * x
                 z[1] += w[1] * x
                 z[2] += w[2] * x
-        vocab = self.words
-        for g, x in self.tfidf(words).items():
-            _, a, b, c = vocab[g]
-            z[0] += a * x
-            z[1] += b * x
-            z[2] += c * x
+        for vocab, counts in zip(self.bags, inputs.bags, strict=True):
+            for g, x in tfidf(vocab, counts).items():
+                _, a, b, c = vocab[g]
+                z[0] += a * x
+                z[1] += b * x
+                z[2] += c * x
         top = max(z)
         e = [math.exp(v - top) for v in z]
         s = sum(e)
@@ -95,12 +120,12 @@ class ScreenModel:
     documents: int  # labelled documents it was fitted to
     version: str  # sha256 of the file, first 12 hex digits
 
-    def judge(self, reason_id: str, named: Mapping[str, float], words: Mapping[str, int]) -> dict[Status, float] | None:
+    def judge(self, reason_id: str, inputs: Inputs) -> dict[Status, float] | None:
         """Probability of each status, or None when the file has no model for the reason."""
         m = self.reasons.get(reason_id)
         if m is None:
             return None
-        return dict(zip(CLASSES, m.probabilities(named, words), strict=True))
+        return dict(zip(CLASSES, m.probabilities(inputs), strict=True))
 
 
 def choose(probs: Mapping[Status, float], *, rules: Status, supported: bool, quoted: bool) -> tuple[Status, Status]:
@@ -147,10 +172,11 @@ def load_model(path: str | Path | None = None) -> ScreenModel:
             return _LOADED[key]
         raw = p.read_bytes()
         data = json.loads(raw)
-        if tuple(data["classes"]) != tuple(c.value for c in CLASSES) or tuple(data["counts"]) != COUNTS:
-            raise ValueError("its classes or evidence counts are not the ones this version of reviewer computes")
+        if (tuple(data["classes"]) != tuple(c.value for c in CLASSES) or tuple(data["counts"]) != COUNTS
+                or tuple(data["bags"]) != BAGS):
+            raise ValueError("its classes, evidence counts or bags of words are not the ones this version of reviewer computes")
         reasons = {
-            rid: ReasonModel(words={g: _word(v) for g, v in m["words"].items()},
+            rid: ReasonModel(bags=tuple({g: _word(v) for g, v in m["bags"][b].items()} for b in BAGS),
                              weights={k: _triple(w) for k, w in m["weights"].items()},
                              bias=_triple(m["bias"]))
             for rid, m in data["reasons"].items()

@@ -199,3 +199,37 @@ def test_a_kpi_fact_beside_a_missing_r01_does_not_read_as_a_commercial_kpi() -> 
     assert "Commercial KPI found: time taken to review responses" in answer(P)
     missing = answer(M)
     assert "Commercial KPI found" not in missing and "does not count it as a commercial KPI" in missing
+
+
+def test_the_screen_reads_the_passages_their_headings_and_the_whole_document() -> None:
+    from reviewer.engines import screen as S
+    from reviewer.engines import screen_rules as R
+
+    doc = make_doc(["The Head of Claims Operations will own the service day to day after the pilot.",
+                    "The weather in the region was mild during the quarter."])
+    doc = doc.model_copy(update={"blocks": [b.model_copy(update={"heading_path": ["Running it after go-live"]})
+                                            for b in doc.blocks]})
+    findings, indexed = S.assess(doc, RUBRIC, None, model=None)
+    every = [f.status for f in findings]
+    r03 = R.REASONS["R03"]
+    inputs = S.model_inputs(r03, indexed, S.decide(r03, indexed), every)
+    passages, headings, whole = inputs.bags
+    assert "claims operations" in passages and "weather" not in passages, "passages: only where the rules found R03"
+    assert "go live" in headings and "claims" not in headings
+    assert {"claims operations", "weather", "mild during"} <= set(whole)
+    assert inputs.named["doc:addressed"] == pytest.approx(every.count(A) / 10)
+    assert inputs.named["doc:missing"] == pytest.approx(every.count(M) / 10) and every.count(M) >= 5
+
+
+def test_the_engine_feeds_the_whole_document_features_to_the_model() -> None:
+    doc = make_doc(["The Head of Claims Operations owns the service and the handover plan is agreed.",
+                    "Average claims handling time is 11 days today; the target is 8 days."])
+    def by(feature: str) -> list[Status]:
+        model = ScreenModel(reasons={f"R{i:02d}": ReasonModel(bags=({}, {}, {}), weights={feature: (0.0, 0.0, 30.0)},
+                                                              bias=(0.0, 0.0, 0.0)) for i in range(1, 11)},
+                            documents=1, version="test")
+        return [f.status for f in ScreeningEngine(model=model).review(doc, RUBRIC).findings]
+    rules = [f.status for f in ScreeningEngine(model=None).review(doc, RUBRIC).findings]
+    assert A in rules
+    assert by("doc:missing") == [M] * 10, "most reasons missing in the rules' reading: the document-level weight decides"
+    assert by("doc:no-such-feature") != [M] * 10

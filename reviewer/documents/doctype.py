@@ -11,13 +11,18 @@ import re
 from reviewer.models import BlockKind, DocType, Document
 
 _TITLE_REPORT = re.compile(
-    r"\b(evaluation(?! (?:plan|framework|approach|criteria|strategy))|recap|read-?out|results|close[- ]?out|"
+    r"\b(evaluation(?! (?:plan|framework|approach|criteria|strategy))|recap|read-?out|close[- ]?out|"
+    r"(?<!expected )results(?! (?:we|you|it|the \w+) (?:will|would|expect))|"  # not "Results we will be accountable for"
     r"close report|lessons learn(?:ed|t)|post[- ]pilot|retrospective|(?:trial|pilot|poc|technical|final) report|"
-    r"case study|review of)\b",
+    r"case study|review of|wrap-?up|"
+    r"(?:pilot|trial) (?:[—–-] [\w ]{0,20}?\d{4} )?review\b(?! (?:by|and approval))|"  # "Pilot Review", "Pilot — Rabi 2025 Review"
+    r"what we (?:tried|did|saw|tested|piloted|found|learn(?:ed|t))|where we (?:ended up|got to|landed)|"
+    r"how (?:did )?(?:it|the [\w -]{1,40}?) (?:went|go)\b)",
     re.I,
 )
+_TITLE_ONLY_REPORT = re.compile(r"\b(?:pilot|trial) summary\b", re.I)  # the document's own title, not a section of a plan
 _TITLE_PROPOSAL = re.compile(
-    r"\b(proposal|business case|charter|pilot plan|plan and request|request for (?:funding|approval)|"
+    r"\b(proposal|business case|charter|(?:pilot|project) plan|pitch|(?:funding|grant) (?:application|bid)|plan and request|request for (?:funding|approval)|"
     r"terms of reference|project initiation|funding request|statement of work)\b",
     re.I,
 )
@@ -39,7 +44,7 @@ def detect_doc_type(doc: Document) -> tuple[DocType, str]:
     """Return the detected type and a one-line reason a user can check."""
     title = " ".join([doc.title or "", *(b.text for b in doc.blocks[:8] if b.kind == BlockKind.HEADING)])
     body = doc.text[:80_000]
-    t_rep = len(_TITLE_REPORT.findall(title))
+    t_rep = len(_TITLE_REPORT.findall(title)) + bool(_TITLE_ONLY_REPORT.search(doc.title or ""))
     t_pro = len(_TITLE_PROPOSAL.findall(title))
     b_rep = min(len(_BODY_REPORT.findall(body)), 5)
     b_pro = min(len(_BODY_PROPOSAL.findall(body)), 5)

@@ -164,6 +164,10 @@ def test_a_broken_model_file_names_the_file_and_the_fix(tmp_path: Path) -> None:
     bad.write_text(json.dumps({**SHIPPED, "counts": ["something", "else"]}), encoding="utf-8")
     with pytest.raises(ConfigError, match=re.escape(str(bad))):
         load_model(bad)
+    older = {k: v for k, v in SHIPPED.items() if k != "bags"}  # a file written before the three bags of words
+    bad.write_text(json.dumps(older), encoding="utf-8")
+    with pytest.raises(ConfigError, match="bags of words are not the ones"):
+        load_model(bad)
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(ConfigError, match="could not be read"):
         load_model(bad)

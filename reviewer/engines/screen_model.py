@@ -173,7 +173,7 @@ def load_model(path: str | Path | None = None) -> ScreenModel:
         raw = p.read_bytes()
         data = json.loads(raw)
         if (tuple(data["classes"]) != tuple(c.value for c in CLASSES) or tuple(data["counts"]) != COUNTS
-                or tuple(data["bags"]) != BAGS):
+                or tuple(data.get("bags", ())) != BAGS):  # a file from before the bags of words: refit
             raise ValueError("its classes, evidence counts or bags of words are not the ones this version of reviewer computes")
         reasons = {
             rid: ReasonModel(bags=tuple({g: _word(v) for g, v in m["bags"][b].items()} for b in BAGS),
